@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, chmod, cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
@@ -61,7 +62,7 @@ export async function buildFerretDb(target: string): Promise<void> {
     await makeWritable(sourceDir);
     await writeFile(path.join(sourceDir, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     await mkdir(path.dirname(target), { recursive: true });
-    const partial = `${target}.partial-${process.pid}-${Date.now()}`;
+    const partial = `${target}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
       const env = { ...process.env, CGO_ENABLED: '0' };
       await runCommand('go', ['build', '-buildvcs=false', '-o', partial, './cmd/ferretdb'], { cwd: sourceDir, env });
