@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Language } from '../core/languages';
+import type { Nlu } from '../core/nlu';
+import { dedupe, loadCorpus, type Example } from './corpus';
+import { NlpJsIntentModel } from './intent-model';
+import { LanguageIdentifier } from './language-id';
+import { NlpJsNlu } from './nlpjs-nlu';
+
+/** What the composition root passes to build the NLU. */
+export interface CreateNluOptions {
+  /** Folder with nlu/<lng>.json training files. */
+  dataDir: string;
+  /** Receives one progress line (no personal data). */
+  log: (line: string) => void;
+  /** Optional saved nlp.js model: imported when it was trained on the current data, else (re)written. */
+  modelFile?: string;
+}
+
+interface SavedModel {
+  dataHash: string;
+  languages: Language[];
+  nlp: string;
+}
+
+/** Why: the evaluation and the factory build the same engine from any set of examples. */
+export async function trainNlu(examples: readonly Example[]): Promise<NlpJsNlu> {
+  const intents = await NlpJsIntentModel.train(examples);
+  return new NlpJsNlu(intents, LanguageIdentifier.train(examples));
+}
+
+/** Why: the composition root's one call: read nlu/*.json, train (or import) and hand back the port. */
+export async function createNlu(options: CreateNluOptions): Promise<Nlu> {
+  const started = Date.now();
+  const examples = dedupe(loadCorpus(options.dataDir));
+  const hash = dataHash(examples);
+  const saved = options.modelFile === undefined ? undefined : readSaved(options.modelFile, hash);
+  const intents = saved === undefined
+    ? await NlpJsIntentModel.train(examples)
+    : await NlpJsIntentModel.fromExport(saved.nlp, saved.languages);
+  if (saved === undefined && options.modelFile !== undefined) writeSaved(options.modelFile, hash, intents);
+  const languages = new Set(examples.map((e) => e.language)).size;
+  const how = saved === undefined ? 'trained' : 'loaded';
+  options.log(`nlu: ${how} ${languages} languages, ${examples.length} utterances in ${Date.now() - started} ms`);
+  return new NlpJsNlu(intents, LanguageIdentifier.train(examples));
+}
+
+function dataHash(examples: readonly Example[]): string {
+  return createHash('sha256').update(JSON.stringify(examples)).digest('hex');
+}
+
+function readSaved(file: string, hash: string): SavedModel | undefined {
+  if (!existsSync(file)) return undefined;
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedModel>;
+  const valid = parsed.dataHash === hash && typeof parsed.nlp === 'string' && Array.isArray(parsed.languages);
+  return valid ? (parsed as SavedModel) : undefined;
+}
+
+function writeSaved(file: string, hash: string, model: NlpJsIntentModel): void {
+  const saved: SavedModel = { dataHash: hash, languages: [...model.languages], nlp: model.export() };
+  writeFileSync(file, JSON.stringify(saved));
+}

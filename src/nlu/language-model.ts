@@ -1,0 +1,86 @@
+/**
+ * A small naive-Bayes language model over the Latin-script training data: known words vote with their
+ * real usage counts (so "ok", "merci" or "laptop", used in several languages, vote for none of them),
+ * unknown words (typos, unseen words) vote with their character n-grams.
+ */
+
+const WORD_SMOOTHING = 0.3;
+const NGRAM_SMOOTHING = 0.5;
+const NGRAM_WEIGHT = 1.5;
+
+/** Per-language counts of one kind of feature. */
+class Counts {
+  readonly byLanguage = new Map<string, Map<string, number>>();
+  readonly totals = new Map<string, number>();
+  readonly vocabulary = new Set<string>();
+
+  add(language: string, feature: string): void {
+    const counts = this.byLanguage.get(language) ?? new Map<string, number>();
+    this.byLanguage.set(language, counts);
+    counts.set(feature, (counts.get(feature) ?? 0) + 1);
+    this.totals.set(language, (this.totals.get(language) ?? 0) + 1);
+    this.vocabulary.add(feature);
+  }
+
+  logProbability(language: string, feature: string, smoothing: number): number {
+    const count = this.byLanguage.get(language)?.get(feature) ?? 0;
+    const total = this.totals.get(language) ?? 0;
+    return Math.log((count + smoothing) / (total + smoothing * this.vocabulary.size));
+  }
+}
+
+/** Character n-grams (2..4) of one word, padded so word starts and ends count. */
+export function charNgrams(word: string): string[] {
+  const padded = ` ${word} `;
+  const grams: string[] = [];
+  for (let n = 2; n <= 4; n += 1) {
+    for (let i = 0; i + n <= padded.length; i += 1) grams.push(padded.slice(i, i + n));
+  }
+  return grams;
+}
+
+/** One word as the model sees it: the accent-free form for the word vote, the accented one for n-grams. */
+export interface WordForms {
+  plain: string;
+  accented: string;
+}
+
+/** Why: scores Latin-script text per supported language with evidence that abstains on shared words. */
+export class LatinLanguageModel {
+  private readonly words = new Counts();
+  private readonly ngrams = new Counts();
+  private readonly languages = new Set<string>();
+
+  /** Why: learns from one training utterance (its words already split in both forms). */
+  add(language: string, words: readonly WordForms[]): void {
+    this.languages.add(language);
+    for (const word of words) {
+      this.words.add(language, word.plain);
+      for (const gram of charNgrams(word.accented)) this.ngrams.add(language, gram);
+    }
+  }
+
+  /** Why: tells which words of a message the training data has never seen in any language. */
+  isKnown(plainWord: string): boolean {
+    return this.words.vocabulary.has(plainWord);
+  }
+
+  /** Why: log-score per language, higher is likelier; differences are log-odds. */
+  score(words: readonly WordForms[]): Map<string, number> {
+    const scores = new Map<string, number>();
+    for (const language of this.languages) {
+      let total = 0;
+      for (const word of words) total += this.wordScore(language, word);
+      scores.set(language, total);
+    }
+    return scores;
+  }
+
+  private wordScore(language: string, word: WordForms): number {
+    if (this.isKnown(word.plain)) return this.words.logProbability(language, word.plain, WORD_SMOOTHING);
+    const grams = charNgrams(word.accented);
+    let sum = 0;
+    for (const gram of grams) sum += this.ngrams.logProbability(language, gram, NGRAM_SMOOTHING);
+    return (NGRAM_WEIGHT * sum) / grams.length;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Nlu } from '../../src/core/nlu';
+import { createNlu } from '../../src/nlu/create-nlu';
+import { defaultDataDir } from '../../src/nlu/data-dir';
+
+describe('NlpJsNlu (trained from nlu/*.json)', () => {
+  let nlu: Nlu;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    nlu = await createNlu({ dataDir: defaultDataDir(), log: (line) => lines.push(line) });
+  });
+
+  it('reports training with a single progress line', () => {
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^nlu: trained \d languages, \d+ utterances in \d+ ms$/);
+  });
+
+  it.each([
+    ['kunde mij helpen aub', 'nl', 'help'],
+    ['ik wil ne laptop', 'nl', 'loan_apply'],
+    ['mijne lader is kwijt', 'nl', 'loan_problem'],
+    ['i lost the charger of my laptop', 'en', 'loan_problem'],
+    ['where are you located', 'en', 'faq_location'],
+  ] as const)('%s → %s / %s', (text, language, intent) => {
+    const result = nlu.understand(text, 'nl');
+    expect(result.language).toBe(language);
+    expect(result.intent).toBe(intent);
+  });
+
+  it.each(['1', '2', '12', 'b'])('treats the bare choice answer %s as intent none with score 0', (text) => {
+    expect(nlu.understand(text, 'en')).toMatchObject({ intent: 'none', score: 0, alternatives: [], language: 'en' });
+  });
+
+  it('classifies in the conversation language when the language is not clear', () => {
+    const result = nlu.understand('ok', 'en');
+    expect(result.detected.code).toBeNull();
+    expect(result.language).toBe('en');
+    expect(result.intent).toBe('affirm');
+  });
+
+  it('gives at most three alternatives, best first, without the winner', () => {
+    const result = nlu.understand('laptop', 'nl');
+    expect(result.alternatives.length).toBeLessThanOrEqual(3);
+    expect(result.alternatives.map((a) => a.intent)).not.toContain(result.intent);
+    const scores = [result.score, ...result.alternatives.map((a) => a.score)];
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
