@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './core/errors';
+import { LANGUAGES } from './core/languages';
+
+/** The project root, found from this file so that `dist/src` and `src` both resolve the data folders. */
+export const PROJECT_ROOT = findRoot(__dirname);
+
+function findRoot(start: string): string {
+  // src/config.ts and dist/src/config.js both sit below the root; the root holds package.json.
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+const fromRoot = (p: string): string => path.resolve(PROJECT_ROOT, p);
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PUBLIC_URL: z.string().url().optional(),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('nl'),
+  DIALOGS_DIR: z.string().min(1).default('dialogs'),
+  LOCALES_DIR: z.string().min(1).default('locales'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  NLU_DIR: z.string().min(1).default('nlu'),
+  TURN_LEASE_MS: positiveInt.default(15000),
+  MAX_FAILED_ANSWERS: positiveInt.default(3),
+  MAX_MESSAGE_LENGTH: positiveInt.default(1000),
+  TRANSCRIPT_RETENTION_DAYS: positiveInt.default(28),
+});
+
+/** The parsed configuration; the only place the environment is read. */
+export type Config = Omit<z.infer<typeof schema>, 'DATA_DIR' | 'DIALOGS_DIR' | 'LOCALES_DIR' | 'CONTENT_DIR' | 'NLU_DIR'> & {
+  paths: { data: string; dialogs: string; locales: string; content: string; nlu: string };
+};
+
+/** Parses the environment once and fails fast, naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('CONFIG_INVALID', problems);
+  }
+  const { DATA_DIR, DIALOGS_DIR, LOCALES_DIR, CONTENT_DIR, NLU_DIR, ...rest } = parsed.data;
+  return {
+    ...rest,
+    paths: {
+      data: fromRoot(DATA_DIR),
+      dialogs: fromRoot(DIALOGS_DIR),
+      locales: fromRoot(LOCALES_DIR),
+      content: fromRoot(CONTENT_DIR),
+      nlu: fromRoot(NLU_DIR),
+    },
+  };
+}
