@@ -1,0 +1,45 @@
+import type { ConversationAddress } from '../messages';
+import type { Language } from '../languages';
+import type { Answer, ConversationState } from '../state';
+import type { TextValues } from '../i18n/translator';
+
+/** What an action may read and do: the answers so far, the resident's address, and saying texts. */
+export interface ActionContext {
+  params: Record<string, string | number | boolean>;
+  answers: Record<string, Answer>;
+  state: ConversationState;
+  address: ConversationAddress;
+  language: Language;
+  now: Date;
+  say(key: string, values?: TextValues): void;
+}
+
+/** What an action returns: an outcome that the step's `on` map branches on, and values to save. */
+export interface ActionResult {
+  outcome?: string;
+  values?: Record<string, Answer>;
+}
+
+/** A typed function that touches the world (submit, reserve, open a case), registered by name. */
+export type DialogAction = (context: ActionContext) => Promise<ActionResult>;
+
+/** The name → action map that dialogs refer to; filled by the composition root. */
+export class ActionRegistry {
+  private readonly actions = new Map<string, DialogAction>();
+
+  register(name: string, action: DialogAction): this {
+    if (this.actions.has(name)) throw new Error(`action "${name}" is registered twice`);
+    this.actions.set(name, action);
+    return this;
+  }
+
+  has(name: string): boolean {
+    return this.actions.has(name);
+  }
+
+  get(name: string): DialogAction {
+    const action = this.actions.get(name);
+    if (!action) throw new Error(`action "${name}" is not registered`);
+    return action;
+  }
+}
