@@ -1,0 +1,70 @@
+import type { DialogEngine, DialogSession } from '../dialog/engine';
+import type { FlowRegistry } from '../dialog/flow-registry';
+import type { RawAnswer } from '../dialog/inputs';
+import type { Understanding } from '../nlu';
+import { requireState, type Middleware, type TurnContext } from './context';
+
+/** What the conversation middleware needs: the engine and the routing data. */
+export interface ConversationOptions {
+  engine: DialogEngine;
+  flows: FlowRegistry;
+}
+
+type Target = { flow: string; step?: string; clear?: boolean };
+
+function sessionOf(context: TurnContext): DialogSession {
+  return { state: requireState(context), address: context.incoming.address, now: context.now, out: context.replies };
+}
+
+function rawAnswer(context: TurnContext): RawAnswer {
+  const u = context.understanding;
+  return { text: context.incoming.text, choiceId: context.incoming.choiceId, intent: u ? { name: u.intent, score: u.score } : undefined };
+}
+
+/** Decides what a message is: an answer to the open question, an interruption (help, cancel, ...), or a new topic. */
+export function conversationMiddleware({ engine, flows }: ConversationOptions): Middleware {
+  const { routes } = flows;
+
+  const interruptFor = (u: Understanding | undefined, threshold: number): Target | undefined =>
+    u && u.score >= threshold ? routes.interrupts[u.intent] : undefined;
+
+  const topicFor = (u: Understanding | undefined): Target | undefined =>
+    u && u.score >= routes.thresholds.topic ? routes.topics[u.intent] : undefined;
+
+  const interrupt = async (session: DialogSession, target: Target): Promise<void> =>
+    engine.enter(session, target, target.clear || session.state.stack.length === 0 ? 'clear' : 'call');
+
+  const showMenu = (session: DialogSession): Promise<void> => engine.enter(session, { flow: routes.menu }, 'clear');
+
+  return async (context, next) => {
+    const session = sessionOf(context);
+    const { text, choiceId } = context.incoming;
+    const opened = !text && !choiceId;
+    if (!session.state.greeted) {
+      await engine.enter(session, { flow: routes.welcome }, 'clear');
+      session.state.greeted = true;
+      if (opened) return showMenu(session);
+    } else if (opened) {
+      if (context.languageChanged) engine.say(session, ['language.changed']);
+      if (!engine.reask(session)) await showMenu(session);
+      return next();
+    }
+    const question = engine.awaiting(session.state);
+    const u = context.understanding;
+    if (question) {
+      const freeText = question.ask === 'text';
+      const valid = !freeText && engine.isValidAnswer(session, question, rawAnswer(context));
+      const threshold = freeText ? routes.thresholds.interruptFreeText : routes.thresholds.interrupt;
+      const target = valid ? undefined : interruptFor(u, threshold);
+      const topic = valid || target || !u || u.score < threshold ? undefined : routes.topics[u.intent];
+      if (target) await interrupt(session, target);
+      else if (topic && u?.intent !== 'none') await engine.enter(session, topic, engine.inNavigation(session.state) ? 'clear' : 'call');
+      else await engine.answer(session, rawAnswer(context));
+      return next();
+    }
+    const target = interruptFor(u, routes.thresholds.interrupt) ?? topicFor(u) ?? (u ? routes.topics.none : undefined);
+    if (target) await engine.enter(session, target, 'clear');
+    else await showMenu(session);
+    return next();
+  };
+}
