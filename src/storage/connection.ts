@@ -1,0 +1,29 @@
+import mongoose, { type Connection } from 'mongoose';
+
+/** Options of the store connection; tests shorten the timeouts. */
+export interface StoreConnectionOptions {
+  serverSelectionTimeoutMS?: number;
+  maxPoolSize?: number;
+}
+
+/**
+ * Opens one mongoose connection for the whole app (never the global default connection, so tests and
+ * two apps in one process stay apart). Commands are not buffered: when the database is down a turn fails
+ * at once and the resident is told to try again, instead of hanging.
+ */
+export async function openStoreConnection(uri: string, options: StoreConnectionOptions = {}): Promise<Connection> {
+  const connection = mongoose.createConnection(uri, {
+    bufferCommands: false,
+    autoIndex: false,
+    autoCreate: true,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+    maxPoolSize: options.maxPoolSize ?? 20,
+  });
+  await connection.asPromise();
+  return connection;
+}
+
+/** True for MongoDB's duplicate-key error, the signal of our unique-index idempotency and leases. */
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
