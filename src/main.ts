@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Connection } from 'mongoose';
+import type { Logger as PinoLogger } from 'pino';
+import { ChannelRegistry } from './channels/channel';
+import { WebChatAdapter } from './channels/webchat/webchat-adapter';
+import { webChatPage } from './channels/webchat/webchat-page';
+import { webChatRoutes } from './channels/webchat/webchat-routes';
+import { WebChatStore } from './channels/webchat/webchat-store';
+import { loadConfig, PROJECT_ROOT, type Config } from './config';
+import { loadServiceContent } from './content/service-content';
+import { serviceTextVariables } from './content/text-variables';
+import { registerCoreActions } from './core/actions/language-actions';
+import { ActionRegistry } from './core/dialog/actions';
+import { DialogEngine } from './core/dialog/engine';
+import { loadFlowRegistry } from './core/dialog/flow-registry';
+import { MessageRenderer } from './core/dialog/renderer';
+import { I18nextTranslator, readLocaleResources } from './core/i18n/translator';
+import { createLogger } from './core/logger';
+import { AppMetrics } from './core/metrics';
+import type { Nlu } from './core/nlu';
+import { conversationMiddleware } from './core/turn/conversation';
+import { dedupMiddleware } from './core/turn/dedup';
+import { leaseMiddleware } from './core/turn/lease';
+import { languageHintMiddleware, normalizeMiddleware } from './core/turn/normalize';
+import { stateMiddleware } from './core/turn/state';
+import { TurnRunner, type TurnObserver } from './core/turn/turn-runner';
+import { understandMiddleware } from './core/turn/understand';
+import { buildHttpServer } from './http/server';
+import { createNlu } from './nlu';
+import { openStoreConnection } from './storage/connection';
+import { MongoConversationStore } from './storage/conversation-store';
+import { MongoInboxStore } from './storage/inbox-store';
+import { MongoLeaseStore } from './storage/lease-store';
+import { startLocalServer, type LocalServer } from './storage/local-server';
+import { MongoHealthCheck } from './storage/store-health';
+
+/** What tests and other entry points may replace when they build the app. */
+export interface AppOverrides {
+  logger?: PinoLogger;
+  nlu?: Nlu;
+  clock?: () => Date;
+  observers?: TurnObserver[];
+}
+
+/** A running assistant: the HTTP server, the core and the store, with one way to stop it all. */
+export interface App {
+  config: Config;
+  http: FastifyInstance;
+  turns: TurnRunner;
+  channels: ChannelRegistry;
+  connection: Connection;
+  metrics: AppMetrics;
+  /** Renders texts the way the core does; staff tools and tests use it too. */
+  renderer: MessageRenderer;
+  close(): Promise<void>;
+}
+
+const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The one composition root: wires config, store, core, channels and HTTP. Does not listen. */
+export async function createApp(config: Config, uri: string, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = overrides.clock ?? (() => new Date());
+  const translator = new I18nextTranslator(readLocaleResources(config.paths.locales));
+  const content = loadServiceContent(config.paths.content);
+  if (content.placeholders.length > 0) logger.warn({ placeholders: content.placeholders }, 'content/service.yaml still has PLACEHOLDER values');
+  const renderer = new MessageRenderer(translator, serviceTextVariables(content, { transcriptRetentionDays: config.TRANSCRIPT_RETENTION_DAYS }));
+  const actions = registerCoreActions(new ActionRegistry());
+  const flows = loadFlowRegistry(config.paths.dialogs, { hasAction: (n) => actions.has(n), hasText: (k) => translator.has('nl', k) });
+  const nlu = overrides.nlu ?? (await createNlu({ dataDir: config.paths.nlu, log: (line) => logger.info({ component: 'nlu' }, line) }));
+
+  const connection = await openStoreConnection(uri);
+  const conversations = new MongoConversationStore(connection);
+  const inbox = new MongoInboxStore(connection);
+  const leases = new MongoLeaseStore(connection);
+  const webChatStore = new WebChatStore(connection);
+  await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
+
+  const metrics = new AppMetrics();
+  const engine = new DialogEngine({ flows, actions, renderer, maxFailedAnswers: config.MAX_FAILED_ANSWERS });
+  const turns = new TurnRunner({
+    middleware: [
+      normalizeMiddleware(config.MAX_MESSAGE_LENGTH),
+      dedupMiddleware(inbox, config.TURN_LEASE_MS),
+      leaseMiddleware(leases, { owner: randomUUID(), ttlMs: config.TURN_LEASE_MS, waitMs: config.TURN_LEASE_MS }),
+      stateMiddleware(conversations, config.DEFAULT_LANGUAGE),
+      languageHintMiddleware(),
+      understandMiddleware(nlu),
+      conversationMiddleware({ engine, flows }),
+    ],
+    renderer,
+    log: logger,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    observers: [metrics, ...(overrides.observers ?? [])],
+    clock,
+  });
+
+  const channels = new ChannelRegistry().add(new WebChatAdapter(webChatStore, clock));
+  const http = await buildHttpServer({ logger, metrics, health: new MongoHealthCheck(connection), version: VERSION });
+  await http.register(webChatRoutes, { store: webChatStore, turns, clock, timings: { pollMs: 1000, keepAliveMs: 15000 } });
+  await http.register(webChatPage, { root: PROJECT_ROOT });
+
+  return {
+    config, http, turns, channels, connection, metrics, renderer,
+    close: async () => {
+      await http.close();
+      await turns.drain();
+      await connection.close();
+    },
+  };
+}
+
+/** `npm start`: uses MONGODB_URI, or starts the embedded local database under ./data, then listens. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(env);
+  let local: LocalServer | undefined;
+  let uri = config.MONGODB_URI;
+  if (!uri) {
+    console.log(`No MONGODB_URI set: starting the local database server with its data in ${config.paths.data}`);
+    local = await startLocalServer({ dataDir: `${config.paths.data}/ferretdb`, log: (line) => console.log(line) });
+    uri = `${local.uri.replace(/\/$/, '')}/digipunt`;
+  }
+  const app = await createApp(config, uri);
+  const address = await app.http.listen({ host: config.HOST, port: config.PORT });
+  console.log(`Digipunt Aalst assistant is running. Web chat: ${config.PUBLIC_URL ?? address}/`);
+  const stop = async (signal: string): Promise<void> => {
+    console.log(`Stopping (${signal})...`);
+    await app.close();
+    await local?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  run().catch((error: unknown) => {
+    console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
