@@ -18,4 +18,16 @@ module.exports = tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The web chat page runs in the browser as ES modules, with no Node globals.
+    files: ['src/channels/webchat/page/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        require: 'off', module: 'off', process: 'off', __dirname: 'off',
+        window: 'readonly', document: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', EventSource: 'readonly',
+        AbortController: 'readonly', crypto: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', console: 'readonly',
+      },
+    },
+  },
 );
