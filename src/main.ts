@@ -34,7 +34,7 @@ import { openStoreConnection } from './storage/connection';
 import { MongoConversationStore } from './storage/conversation-store';
 import { MongoInboxStore } from './storage/inbox-store';
 import { MongoLeaseStore } from './storage/lease-store';
-import { startLocalServer, type LocalServer } from './storage/local-server';
+import { resolveDatabase } from './storage/resolve-database';
 import { MongoHealthCheck } from './storage/store-health';
 
 /** What tests and other entry points may replace when they build the app. */
@@ -116,20 +116,14 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
 /** `npm start`: uses MONGODB_URI, or starts the embedded local database under ./data, then listens. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(env);
-  let local: LocalServer | undefined;
-  let uri = config.MONGODB_URI;
-  if (!uri) {
-    console.log(`No MONGODB_URI set: starting the local database server with its data in ${config.paths.data}`);
-    local = await startLocalServer({ dataDir: `${config.paths.data}/ferretdb`, log: (line) => console.log(line) });
-    uri = `${local.uri.replace(/\/$/, '')}/digipunt`;
-  }
-  const app = await createApp(config, uri);
+  const database = await resolveDatabase(config, (line) => console.log(line));
+  const app = await createApp(config, database.uri);
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });
   console.log(`Digipunt Aalst assistant is running. Web chat: ${config.PUBLIC_URL ?? address}/`);
   const stop = async (signal: string): Promise<void> => {
-    console.log(`Stopping (${signal})...`);
+    console.log(`Stopping (${signal}): finishing the turns in progress...`);
     await app.close();
-    await local?.stop();
+    await database.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import { createApp, type App, type AppOverrides } from '../../src/main';
@@ -16,9 +18,13 @@ export interface TestApp {
 
 let sharedNlu: Promise<Nlu> | undefined;
 
-/** Trains the NLU once per test file: every app in the file shares it (it is read-only after training). */
+/**
+ * Builds the NLU once per test file (every app in the file shares it: it is read-only after training),
+ * from a model file that the first test file trains and saves; it is retrained whenever nlu/ changes.
+ */
 export function testNlu(): Promise<Nlu> {
-  sharedNlu ??= createNlu({ dataDir: loadConfig({}).paths.nlu, log: () => undefined });
+  const modelFile = path.join(os.tmpdir(), 'digipunt-nlu-test-model.json');
+  sharedNlu ??= createNlu({ dataDir: loadConfig({}).paths.nlu, modelFile, log: () => undefined });
   return sharedNlu;
 }
 

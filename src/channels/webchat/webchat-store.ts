@@ -40,6 +40,7 @@ export interface QueuedMessage {
 /**
  * Web chat conversations (a random id plus a bearer token; only the token's hash is stored) and the
  * outbox of proactive messages that the events stream delivers, also across processes.
+ * (No projection on findOneAndUpdate: FerretDB 1.24 does not implement it.)
  */
 export class WebChatStore {
   private readonly sessions: Model<SessionDoc>;
@@ -69,7 +70,7 @@ export class WebChatStore {
 
   async append(conversationId: string, messages: WebChatMessage[], at: Date): Promise<void> {
     if (messages.length === 0) return;
-    const session = await this.sessions.findOneAndUpdate({ _id: conversationId }, { $inc: { outboxSeq: messages.length } }, { new: true, projection: { outboxSeq: 1 } }).lean();
+    const session = await this.sessions.findOneAndUpdate({ _id: conversationId }, { $inc: { outboxSeq: messages.length } }, { new: true }).lean();
     if (!session) throw new Error('unknown web chat conversation');
     const first = session.outboxSeq - messages.length + 1;
     await this.outbox.insertMany(messages.map((message, i) => ({ conversationId, seq: first + i, message, createdAt: at })));

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config';
+import { findFreePort } from '../../src/storage/local-server';
+import { WebChatClient } from '../support/webchat-client';
+
+/** Runs `npm start` as a newcomer would, without MONGODB_URI, and waits for the URL it prints. */
+async function npmStart(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const { MONGODB_URI: _ignored, ...rest } = process.env;
+  const child = spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...rest, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 90 s:\n${output}`)), 90_000);
+    const check = (): void => {
+      const match = /Web chat: (http:\/\/\S+?)\/?\s/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+/** Stops the whole process group (npm, node and the database server) as a service manager would. */
+async function stop(started: { child: ChildProcess; output: () => string }): Promise<void> {
+  const exited = new Promise<void>((resolve) => started.child.once('exit', () => resolve()));
+  process.kill(-(started.child.pid as number), 'SIGTERM');
+  await exited;
+  expect(started.output()).toContain('Stopping (SIGTERM)');
+}
+
+describe('npm start on a fresh machine', () => {
+  test('starts the embedded database, prints the web chat URL, answers, and resumes after a restart', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'digipunt-start-'));
+    const env = { PORT: String(await findFreePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+
+    const first = await npmStart(env);
+    expect(first.output()).toContain(`No MONGODB_URI set: starting the local database server with its data in ${dataDir}`);
+    const client = new WebChatClient(first.url);
+    const welcome = await client.open();
+    expect(welcome.map((m) => m.text).join('\n')).toContain('computerassistent');
+    const question = await client.say('2');
+    expect(question.map((m) => m.text).join('\n')).toContain('Hoeveel laptops');
+    await stop(first);
+
+    const second = await npmStart(env);
+    client.baseUrl = second.url;
+    const answer = await client.say('3');
+    expect(answer.map((m) => m.text).join('\n')).toContain('Tragel 5, 9300 Aalst');
+    await stop(second);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 240_000);
+});

@@ -1,0 +1,60 @@
+import { startTestApp, type TestApp } from '../support/app';
+import { WebChatClient } from '../support/webchat-client';
+
+describe('HTTP server: health, readiness, metrics, OpenAPI and request errors', () => {
+  let server: TestApp;
+
+  beforeAll(async () => {
+    server = await startTestApp({ prefix: 'http' });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  test('/healthz and /readyz answer; /readyz asks the database', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  test('/metrics counts turns, latency and errors by code', async () => {
+    const client = new WebChatClient(server.url);
+    await client.open();
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/digipunt_turns_total\{channel="webchat",outcome="ok"\} \d+/);
+    expect(text).toContain('digipunt_turn_duration_seconds_bucket');
+    expect(text).toContain('digipunt_errors_total');
+  });
+
+  test('/api/docs is an OpenAPI document with the web chat routes', async () => {
+    const doc = (await (await fetch(`${server.url}/api/docs`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+      '/api/webchat/conversations', '/api/webchat/conversations/{id}/messages', '/api/webchat/conversations/{id}/events',
+    ]));
+  });
+
+  test('pages carry a strict Content-Security-Policy', async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  test('a wrong token is refused, an unknown conversation is not found, a bad body is a 400 with a code', async () => {
+    const client = new WebChatClient(server.url);
+    await client.open();
+    expect((await client.post({ text: 'hallo' }, 'not-the-token')).status).toBe(401);
+    const missing = await fetch(`${server.url}/api/webchat/conversations/${client.conversationId}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+    expect(missing.status).toBe(401);
+    const unknown = new WebChatClient(server.url);
+    unknown.conversationId = '00000000-0000-4000-8000-000000000000';
+    expect((await unknown.post({ text: 'x' }, 'whatever')).status).toBe(404);
+    const bad = await client.post({ text: 'x', messageId: 'spaces are not allowed' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('BAD_REQUEST');
+    const empty = await client.post({});
+    expect(empty.status).toBe(400);
+  });
+});
