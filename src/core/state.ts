@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { INTENTS } from './intents';
 import { LANGUAGES } from './languages';
 
 /** Bumped whenever the shape changes; `parseState` migrates older shapes. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 const answer = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -26,6 +27,10 @@ const stateSchema = z.object({
   proposedLanguage: z.enum(LANGUAGES).nullable(),
   /** Consecutive messages the assistant did not understand, for clarify-then-offer-a-person. */
   misunderstood: z.number().int().nonnegative(),
+  /** The topics a clarifying question offered, while it waits for the answer (v2). */
+  clarify: z.array(z.enum(INTENTS)).nullable(),
+  /** Languages the resident said no to when the assistant proposed switching (v2). */
+  declinedLanguages: z.array(z.enum(LANGUAGES)),
 });
 
 /** One answer saved by a question step. */
@@ -37,20 +42,25 @@ export type ConversationState = z.infer<typeof stateSchema>;
 
 /** A fresh state for a conversation the assistant has never seen. */
 export function newState(language: ConversationState['language']): ConversationState {
-  return { version: STATE_VERSION, language, greeted: false, stack: [], translationNoticeShown: [], turns: 0, proposedLanguage: null, misunderstood: 0 };
+  return { version: STATE_VERSION, language, greeted: false, stack: [], translationNoticeShown: [], turns: 0, proposedLanguage: null, misunderstood: 0, clarify: null, declinedLanguages: [] };
 }
 
-/** Older shapes and how to lift them to the current one; add an entry when STATE_VERSION grows. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+/** A function that lifts stored state from one version to the next. */
+export type StateMigration = (raw: Record<string, unknown>) => Record<string, unknown>;
+
+/** Older shapes and how to lift them to the next one; add an entry when STATE_VERSION grows. */
+export const STATE_MIGRATIONS: Readonly<Record<number, StateMigration>> = {
+  1: (raw) => ({ ...raw, version: 2, clarify: null, declinedLanguages: [] }),
+};
 
 /** The outcome of reading stored state: the state, and whether it had to be reset. */
 export type ParsedState = { state: ConversationState; reset: boolean };
 
 /** Parses stored state, migrating old versions; unreadable state is reset rather than crashing the turn. */
-export function parseState(raw: unknown, fallbackLanguage: ConversationState['language']): ParsedState {
-  let value = raw as Record<string, unknown> | null;
-  while (value && typeof value.version === 'number' && value.version < STATE_VERSION && MIGRATIONS[value.version]) {
-    value = (MIGRATIONS[value.version] as (r: Record<string, unknown>) => Record<string, unknown>)(value);
+export function parseState(raw: unknown, fallbackLanguage: ConversationState['language'], migrations = STATE_MIGRATIONS): ParsedState {
+  let value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : null;
+  for (let migrate = value ? migrations[Number(value.version)] : undefined; value && migrate; migrate = migrations[Number(value.version)]) {
+    value = migrate(value);
   }
   const parsed = stateSchema.safeParse(value);
   if (parsed.success) return { state: parsed.data, reset: false };
