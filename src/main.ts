@@ -28,6 +28,9 @@ import { languageHintMiddleware, normalizeMiddleware } from './core/turn/normali
 import { stateMiddleware } from './core/turn/state';
 import { TurnRunner, type TurnObserver } from './core/turn/turn-runner';
 import { understandMiddleware } from './core/turn/understand';
+import { Clarifier } from './core/turn/clarification';
+import { languagePolicyMiddleware, translationNoticeMiddleware } from './core/turn/language-policy';
+import { loadLanguageNames } from './core/language-names';
 import { buildHttpServer } from './http/server';
 import { createNlu } from './nlu';
 import { openStoreConnection } from './storage/connection';
@@ -72,6 +75,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const flows = loadFlowRegistry(config.paths.dialogs, { hasAction: (n) => actions.has(n), hasText: (k) => translator.has('nl', k) });
   const nlu = overrides.nlu ?? (await createNlu({ dataDir: config.paths.nlu, log: (line) => logger.info({ component: 'nlu' }, line) }));
 
+  const metrics = new AppMetrics();
   const connection = await openStoreConnection(uri);
   const conversations = new MongoConversationStore(connection);
   const inbox = new MongoInboxStore(connection);
@@ -79,7 +83,6 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const webChatStore = new WebChatStore(connection);
   await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
 
-  const metrics = new AppMetrics();
   const engine = new DialogEngine({ flows, actions, renderer, maxFailedAnswers: config.MAX_FAILED_ANSWERS });
   const turns = new TurnRunner({
     middleware: [
@@ -89,7 +92,9 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
       stateMiddleware(conversations, config.DEFAULT_LANGUAGE),
       languageHintMiddleware(),
       understandMiddleware(nlu),
-      conversationMiddleware({ engine, flows }),
+      languagePolicyMiddleware({ engine, renderer, names: loadLanguageNames(config.paths.nlu), menuFlow: flows.routes.menu, switchScore: flows.routes.thresholds.languageSwitch, askScore: flows.routes.thresholds.languageAsk }),
+      translationNoticeMiddleware(renderer),
+      conversationMiddleware({ engine, flows, clarifier: new Clarifier(flows.routes, engine, renderer, metrics), outcomes: metrics }),
     ],
     renderer,
     log: logger,

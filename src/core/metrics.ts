@@ -1,12 +1,14 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { OutcomeRecorder, QuestionOutcome } from './turn/clarification';
 import type { TurnObserver } from './turn/turn-runner';
 
 /** The app's Prometheus registry and the turn metrics; one per app, never prom-client's global one. */
-export class AppMetrics implements TurnObserver {
+export class AppMetrics implements TurnObserver, OutcomeRecorder {
   readonly registry = new Registry();
   private readonly turns: Counter<'channel' | 'outcome'>;
   private readonly latency: Histogram<'channel'>;
   private readonly errors: Counter<'code'>;
+  private readonly outcomes: Counter<'outcome' | 'channel'>;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
@@ -18,6 +20,12 @@ export class AppMetrics implements TurnObserver {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
+    this.outcomes = new Counter({
+      name: 'digipunt_question_outcomes_total',
+      help: 'Questions by outcome: answered directly, answered after clarification, failed, asked for a person',
+      labelNames: ['outcome', 'channel'],
+      registers: [this.registry],
+    });
     this.errors = new Counter({ name: 'digipunt_errors_total', help: 'Failed turns and requests, by error code', labelNames: ['code'], registers: [this.registry] });
   }
 
@@ -26,6 +34,10 @@ export class AppMetrics implements TurnObserver {
     this.turns.inc({ channel, outcome: outcome.errorCode ? 'error' : outcome.duplicate ? 'duplicate' : 'ok' });
     this.latency.observe({ channel }, outcome.seconds);
     if (outcome.errorCode) this.errors.inc({ code: outcome.errorCode });
+  }
+
+  recordOutcome(outcome: QuestionOutcome, channel: string): void {
+    this.outcomes.inc({ outcome, channel });
   }
 
   /** Counts an error outside a turn (an HTTP request that failed), by catalogue code. */

@@ -98,7 +98,7 @@ export function loadFlowRegistry(dir: string, refs: FlowReferenceCheck): FlowReg
     if (!flow.steps[flow.start]) fail(file, 'start', `unknown step "${flow.start}"`);
     for (const [name, step] of Object.entries(flow.steps)) checkStep(file, flow, name, step, flows, refs);
   }
-  const routes = loadRoutes(dir, flows);
+  const routes = loadRoutes(dir, flows, refs);
   return {
     routes,
     flow: (id) => flows.get(id) ?? fail('flows', id, 'unknown flow'),
@@ -107,7 +107,7 @@ export function loadFlowRegistry(dir: string, refs: FlowReferenceCheck): FlowReg
   };
 }
 
-function loadRoutes(dir: string, flows: Map<string, Flow>): Routes {
+function loadRoutes(dir: string, flows: Map<string, Flow>, refs: FlowReferenceCheck): Routes {
   const parsed = routesSchema.safeParse(readData(path.join(dir, ROUTES_FILE)));
   if (!parsed.success) describeZod(ROUTES_FILE, parsed.error);
   const routes = parsed.data;
@@ -117,6 +117,9 @@ function loadRoutes(dir: string, flows: Map<string, Flow>): Routes {
     const flow = flows.get(target.flow);
     if (!flow) fail(ROUTES_FILE, intent, `unknown flow "${target.flow}"`);
     if (target.step && !flow.steps[target.step]) fail(ROUTES_FILE, intent, `unknown step "${target.step}" of flow "${target.flow}"`);
+  }
+  for (const [intent, topic] of Object.entries(routes.topics)) {
+    if (topic.label && !refs.hasText(topic.label)) fail(ROUTES_FILE, intent, `text key "${topic.label}" is missing in the Dutch locale`);
   }
   for (const id of [routes.welcome, routes.menu, routes.offerPerson.flow]) if (!flows.has(id)) fail(ROUTES_FILE, 'welcome/menu/offerPerson', `unknown flow "${id}"`);
   return routes;

@@ -94,11 +94,17 @@ export const routesSchema = z
     menu: name,
     /** The flow offered after repeated failed answers: it always leads to a person. */
     offerPerson: z.object({ flow: name, step: name.optional() }).strict(),
-    /** NLU scores needed to start a topic when idle, and to interrupt a question (higher during free text). */
+    /** NLU scores needed to start a topic, to interrupt a question (higher during free text), and to switch language or ask first. */
     thresholds: z
-      .object({ topic: z.number().min(0).max(1), interrupt: z.number().min(0).max(1), interruptFreeText: z.number().min(0).max(1) })
+      .object({
+        topic: z.number().min(0).max(1),
+        interrupt: z.number().min(0).max(1),
+        interruptFreeText: z.number().min(0).max(1),
+        languageSwitch: z.number().min(0).max(1),
+        languageAsk: z.number().min(0).max(1),
+      })
       .strict(),
-    topics: z.record(z.object({ flow: name, step: name.optional() }).strict()),
+    topics: z.record(z.object({ flow: name, step: name.optional(), label: textKey.optional() }).strict()),
     interrupts: z.record(z.object({ flow: name, step: name.optional(), clear: z.boolean().optional() }).strict()),
   })
   .strict();

@@ -2,12 +2,15 @@ import type { DialogEngine, DialogSession } from '../dialog/engine';
 import type { FlowRegistry } from '../dialog/flow-registry';
 import type { RawAnswer } from '../dialog/inputs';
 import type { Understanding } from '../nlu';
+import type { Clarifier, OutcomeRecorder } from './clarification';
 import { requireState, type Middleware, type TurnContext } from './context';
 
-/** What the conversation middleware needs: the engine and the routing data. */
+/** What the conversation middleware needs: the engine, the routing data and the clarifier. */
 export interface ConversationOptions {
   engine: DialogEngine;
   flows: FlowRegistry;
+  clarifier: Clarifier;
+  outcomes: OutcomeRecorder;
 }
 
 type Target = { flow: string; step?: string; clear?: boolean };
@@ -22,7 +25,7 @@ function rawAnswer(context: TurnContext): RawAnswer {
 }
 
 /** Decides what a message is: an answer to the open question, an interruption (help, cancel, ...), or a new topic. */
-export function conversationMiddleware({ engine, flows }: ConversationOptions): Middleware {
+export function conversationMiddleware({ engine, flows, clarifier, outcomes }: ConversationOptions): Middleware {
   const { routes } = flows;
 
   const interruptFor = (u: Understanding | undefined, threshold: number): Target | undefined =>
@@ -49,6 +52,7 @@ export function conversationMiddleware({ engine, flows }: ConversationOptions): 
       if (!engine.reask(session)) await showMenu(session);
       return next();
     }
+    if (await clarifier.answer(session, text, choiceId)) return next();
     const question = engine.awaiting(session.state);
     const u = context.understanding;
     if (question) {
@@ -62,9 +66,17 @@ export function conversationMiddleware({ engine, flows }: ConversationOptions): 
       else await engine.answer(session, rawAnswer(context));
       return next();
     }
-    const target = interruptFor(u, routes.thresholds.interrupt) ?? topicFor(u) ?? (u ? routes.topics.none : undefined);
-    if (target) await engine.enter(session, target, 'clear');
-    else await showMenu(session);
+    const target = interruptFor(u, routes.thresholds.interrupt) ?? (u?.intent === 'none' ? undefined : topicFor(u));
+    if (u && target) {
+      session.state.misunderstood = 0;
+      if (u.intent === 'human_handoff') outcomes.recordOutcome('human', session.address.channel);
+      else if (routes.topics[u.intent]?.label) outcomes.recordOutcome('answered', session.address.channel);
+      await engine.enter(session, target, 'clear');
+    } else if (u) {
+      await clarifier.miss(session, u);
+    } else {
+      await showMenu(session);
+    }
     return next();
   };
 }
