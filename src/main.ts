@@ -31,6 +31,7 @@ import { understandMiddleware } from './core/turn/understand';
 import { Clarifier } from './core/turn/clarification';
 import { languagePolicyMiddleware, translationNoticeMiddleware } from './core/turn/language-policy';
 import { loadLanguageNames } from './core/language-names';
+import { nluRoutes } from './http/nlu-routes';
 import { buildHttpServer } from './http/server';
 import { createNlu } from './nlu';
 import { openStoreConnection } from './storage/connection';
@@ -107,6 +108,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const http = await buildHttpServer({ logger, metrics, health: new MongoHealthCheck(connection), version: VERSION });
   await http.register(webChatRoutes, { store: webChatStore, turns, clock, timings: { pollMs: 1000, keepAliveMs: 15000 } });
   await http.register(webChatPage, { root: PROJECT_ROOT });
+  await http.register(nluRoutes, { nlu, defaultLanguage: config.DEFAULT_LANGUAGE });
 
   return {
     config, http, turns, channels, connection, metrics, renderer,

@@ -58,3 +58,31 @@ describe('HTTP server: health, readiness, metrics, OpenAPI and request errors', 
     expect(empty.status).toBe(400);
   });
 });
+
+describe('POST /api/nlu', () => {
+  let server: TestApp;
+
+  beforeAll(async () => {
+    server = await startTestApp({ prefix: 'http_nlu' });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  test('answers language, intent, score and alternatives, and is in the OpenAPI document', async () => {
+    const response = await fetch(`${server.url}/api/nlu`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Wat zijn jullie openingsuren?' }) });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { language: string; intent: string; score: number; alternatives: unknown[] };
+    expect(body).toMatchObject({ language: 'nl', intent: 'faq_hours' });
+    expect(body.score).toBeGreaterThan(0.5);
+    expect(Array.isArray(body.alternatives)).toBe(true);
+    const doc = (await (await fetch(`${server.url}/api/docs`)).json()) as { paths: Record<string, unknown> };
+    expect(doc.paths['/api/nlu']).toBeDefined();
+  });
+
+  test('an empty text is a 400', async () => {
+    const response = await fetch(`${server.url}/api/nlu`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":""}' });
+    expect(response.status).toBe(400);
+  });
+});
