@@ -15,7 +15,7 @@ import { serviceTextVariables } from './content/text-variables';
 import { registerCoreActions } from './core/actions/language-actions';
 import { ActionRegistry } from './core/dialog/actions';
 import { DialogEngine } from './core/dialog/engine';
-import { loadFlowRegistry } from './core/dialog/flow-registry';
+import { loadFlowRegistry, type FlowRegistry } from './core/dialog/flow-registry';
 import { MessageRenderer } from './core/dialog/renderer';
 import { I18nextTranslator, readLocaleResources } from './core/i18n/translator';
 import { createLogger } from './core/logger';
@@ -33,8 +33,10 @@ import { languagePolicyMiddleware, translationNoticeMiddleware } from './core/tu
 import { loadLanguageNames } from './core/language-names';
 import { nluRoutes } from './http/nlu-routes';
 import { buildHttpServer } from './http/server';
+import type { FeatureDeps, FeatureFactory } from './features';
+import { JobScheduler } from './core/jobs/scheduler';
 import { createNlu } from './nlu';
-import { openStoreConnection } from './storage/connection';
+import { createStoreConnection } from './storage/connection';
 import { MongoConversationStore } from './storage/conversation-store';
 import { MongoInboxStore } from './storage/inbox-store';
 import { MongoLeaseStore } from './storage/lease-store';
@@ -47,6 +49,8 @@ export interface AppOverrides {
   nlu?: Nlu;
   clock?: () => Date;
   observers?: TurnObserver[];
+  /** Features to plug in instead of the default list (tests of one feature). */
+  features?: FeatureFactory[];
 }
 
 /** A running assistant: the HTTP server, the core and the store, with one way to stop it all. */
@@ -57,14 +61,18 @@ export interface App {
   channels: ChannelRegistry;
   connection: Connection;
   metrics: AppMetrics;
+  scheduler: JobScheduler;
   /** Renders texts the way the core does; staff tools and tests use it too. */
   renderer: MessageRenderer;
   close(): Promise<void>;
 }
 
+/** The capabilities plugged into the core, in order; each lives in its own folder. */
+export const FEATURES: FeatureFactory[] = [];
+
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The one composition root: wires config, store, core, channels and HTTP. Does not listen. */
+/** The one composition root: wires config, store, core, features, channels and HTTP. Does not listen. */
 export async function createApp(config: Config, uri: string, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? (() => new Date());
@@ -72,19 +80,31 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const content = loadServiceContent(config.paths.content);
   if (content.placeholders.length > 0) logger.warn({ placeholders: content.placeholders }, 'content/service.yaml still has PLACEHOLDER values');
   const renderer = new MessageRenderer(translator, serviceTextVariables(content, { transcriptRetentionDays: config.TRANSCRIPT_RETENTION_DAYS }));
-  const actions = registerCoreActions(new ActionRegistry());
-  const flows = loadFlowRegistry(config.paths.dialogs, { hasAction: (n) => actions.has(n), hasText: (k) => translator.has('nl', k) });
-  const nlu = overrides.nlu ?? (await createNlu({ dataDir: config.paths.nlu, log: (line) => logger.info({ component: 'nlu' }, line) }));
-
   const metrics = new AppMetrics();
-  const connection = await openStoreConnection(uri);
-  const conversations = new MongoConversationStore(connection);
-  const inbox = new MongoInboxStore(connection);
+  const connection = createStoreConnection(uri);
   const leases = new MongoLeaseStore(connection);
   const webChatStore = new WebChatStore(connection);
+  const channels = new ChannelRegistry().add(new WebChatAdapter(webChatStore, clock));
+  const deps: FeatureDeps = { config, connection, renderer, translator, content, channels, leases, metrics, logger, clock };
+  const features = (overrides.features ?? FEATURES).map((make) => make(deps));
+
+  const actions = registerCoreActions(new ActionRegistry());
+  features.forEach((feature) => feature.registerActions?.(actions));
+  let flows: FlowRegistry;
+  try {
+    flows = loadFlowRegistry(config.paths.dialogs, { hasAction: (n) => actions.has(n), hasText: (k) => translator.has('nl', k) });
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
+  const nlu = overrides.nlu ?? (await createNlu({ dataDir: config.paths.nlu, log: (line) => logger.info({ component: 'nlu' }, line) }));
+  const conversations = new MongoConversationStore(connection);
+  const inbox = new MongoInboxStore(connection);
+  await connection.asPromise();
   await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
 
   const engine = new DialogEngine({ flows, actions, renderer, maxFailedAnswers: config.MAX_FAILED_ANSWERS });
+  const { thresholds } = flows.routes;
   const turns = new TurnRunner({
     middleware: [
       normalizeMiddleware(config.MAX_MESSAGE_LENGTH),
@@ -93,7 +113,8 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
       stateMiddleware(conversations, config.DEFAULT_LANGUAGE),
       languageHintMiddleware(),
       understandMiddleware(nlu),
-      languagePolicyMiddleware({ engine, renderer, names: loadLanguageNames(config.paths.nlu), menuFlow: flows.routes.menu, switchScore: flows.routes.thresholds.languageSwitch, askScore: flows.routes.thresholds.languageAsk }),
+      ...features.flatMap((feature) => feature.middleware?.() ?? []),
+      languagePolicyMiddleware({ engine, renderer, names: loadLanguageNames(config.paths.nlu), menuFlow: flows.routes.menu, switchScore: thresholds.languageSwitch, askScore: thresholds.languageAsk }),
       translationNoticeMiddleware(renderer),
       conversationMiddleware({ engine, flows, clarifier: new Clarifier(flows.routes, engine, renderer, metrics), outcomes: metrics }),
     ],
@@ -104,17 +125,22 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
     clock,
   });
 
-  const channels = new ChannelRegistry().add(new WebChatAdapter(webChatStore, clock));
   const http = await buildHttpServer({ logger, metrics, health: new MongoHealthCheck(connection), version: VERSION });
   await http.register(webChatRoutes, { store: webChatStore, turns, clock, timings: { pollMs: 1000, keepAliveMs: 15000 } });
   await http.register(webChatPage, { root: PROJECT_ROOT });
   await http.register(nluRoutes, { nlu, defaultLanguage: config.DEFAULT_LANGUAGE });
+  for (const feature of features) if (feature.registerRoutes) await http.register(async (scope) => feature.registerRoutes?.(scope));
+
+  const scheduler = new JobScheduler({ leases, owner: randomUUID(), clock, log: logger });
+  features.forEach((feature) => feature.jobs?.().forEach((job) => scheduler.add(job)));
 
   return {
-    config, http, turns, channels, connection, metrics, renderer,
+    config, http, turns, channels, connection, metrics, scheduler, renderer,
     close: async () => {
       await http.close();
+      await scheduler.stop();
       await turns.drain();
+      for (const feature of features) await feature.close?.();
       await connection.close();
     },
   };
@@ -126,6 +152,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const database = await resolveDatabase(config, (line) => console.log(line));
   const app = await createApp(config, database.uri);
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });
+  app.scheduler.start();
   console.log(`Digipunt Aalst assistant is running. Web chat: ${config.PUBLIC_URL ?? address}/`);
   const stop = async (signal: string): Promise<void> => {
     console.log(`Stopping (${signal}): finishing the turns in progress...`);

@@ -9,18 +9,17 @@ export interface StoreConnectionOptions {
 /**
  * Opens one mongoose connection for the whole app (never the global default connection, so tests and
  * two apps in one process stay apart). Commands are not buffered: when the database is down a turn fails
- * at once and the resident is told to try again, instead of hanging.
+ * at once and the resident is told to try again, instead of hanging. The connection starts at once;
+ * callers define models on it and await `asPromise()` before the first query.
  */
-export async function openStoreConnection(uri: string, options: StoreConnectionOptions = {}): Promise<Connection> {
-  const connection = mongoose.createConnection(uri, {
+export function createStoreConnection(uri: string, options: StoreConnectionOptions = {}): Connection {
+  return mongoose.createConnection(uri, {
     bufferCommands: false,
     autoIndex: false,
     autoCreate: true,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
     maxPoolSize: options.maxPoolSize ?? 20,
   });
-  await connection.asPromise();
-  return connection;
 }
 
 /** True for MongoDB's duplicate-key error, the signal of our unique-index idempotency and leases. */

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { Connection } from 'mongoose';
+import type { ChannelRegistry } from './channels/channel';
+import type { Config } from './config';
+import type { ServiceContent } from './content/service-content';
+import type { ActionRegistry } from './core/dialog/actions';
+import type { MessageRenderer } from './core/dialog/renderer';
+import type { Translator } from './core/i18n/translator';
+import type { Job } from './core/jobs/scheduler';
+import type { Logger } from './core/logger';
+import type { AppMetrics } from './core/metrics';
+import type { LeaseStore } from './core/ports';
+import type { Middleware } from './core/turn/context';
+
+/** What the composition root hands every feature; features never build these themselves. */
+export interface FeatureDeps {
+  config: Config;
+  /** Open or opening: models may be defined on it at once; queries wait until start-up connected it. */
+  connection: Connection;
+  renderer: MessageRenderer;
+  translator: Translator;
+  content: ServiceContent;
+  channels: ChannelRegistry;
+  leases: LeaseStore;
+  metrics: AppMetrics;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/**
+ * A capability (loans, donations, handoff, a channel) plugged into the app by the composition root:
+ * each part is optional and is called once at start-up, in this order.
+ */
+export interface Feature {
+  name: string;
+  /** Dialog actions, registered before the flows are loaded and checked against them. */
+  registerActions?(actions: ActionRegistry): void;
+  /** Turn middleware run after the NLU and before the language policy and the dialogs. */
+  middleware?(): Middleware[];
+  /** HTTP routes (staff API, webhooks), registered on the one server. */
+  registerRoutes?(app: FastifyInstance): Promise<void>;
+  /** Periodic jobs (reminders, purge, re-alerts). */
+  jobs?(): Job[];
+  /** Called at shutdown, after the HTTP server stopped taking requests. */
+  close?(): Promise<void>;
+}
+
+/** Builds a feature from the shared dependencies. */
+export type FeatureFactory = (deps: FeatureDeps) => Feature;
