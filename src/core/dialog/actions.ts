@@ -9,6 +9,8 @@ export interface ActionContext {
   answers: Record<string, Answer>;
   state: ConversationState;
   address: ConversationAddress;
+  /** Contact details the channel gave (the WhatsApp number), to offer for confirmation, never to use unasked. */
+  contact?: { phone?: string };
   language: Language;
   now: Date;
   say(key: string, values?: TextValues): void;

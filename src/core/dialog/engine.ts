@@ -12,6 +12,7 @@ import { isAsk, isSay, type AskStep, type Condition, type Next } from './schema'
 export interface DialogSession {
   state: ConversationState;
   address: ConversationAddress;
+  contact?: { phone?: string };
   now: Date;
   out: OutgoingMessage[];
 }
@@ -192,6 +193,7 @@ export class DialogEngine {
         answers: frame.answers,
         state: session.state,
         address: session.address,
+        contact: session.contact,
         language: session.state.language,
         now: session.now,
         say: (key, values) => said.push(this.options.renderer.message(session.state.language, [key], { ...this.valuesOf(frame), ...values })),

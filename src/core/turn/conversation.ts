@@ -16,7 +16,7 @@ export interface ConversationOptions {
 type Target = { flow: string; step?: string; clear?: boolean };
 
 function sessionOf(context: TurnContext): DialogSession {
-  return { state: requireState(context), address: context.incoming.address, now: context.now, out: context.replies };
+  return { state: requireState(context), address: context.incoming.address, contact: context.incoming.contact, now: context.now, out: context.replies };
 }
 
 function rawAnswer(context: TurnContext): RawAnswer {
