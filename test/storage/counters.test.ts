@@ -7,6 +7,10 @@ describe('counters for human references', () => {
   const connection = createStoreConnection(uri);
   const counters = new CounterStore(connection);
 
+  beforeAll(async () => {
+    await connection.asPromise();
+  });
+
   afterAll(async () => {
     await connection.close();
     await dropTestDatabase(uri);
