@@ -1,24 +1,48 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { isDuplicateKey } from './connection';
 
-interface CounterDoc {
+interface SequenceDoc {
   _id: string;
+  sequence: string;
   value: number;
 }
 
-const counterSchema = new Schema<CounterDoc>({ _id: { type: String, required: true }, value: { type: Number, required: true } }, { collection: 'counters', versionKey: false });
+const sequenceSchema = new Schema<SequenceDoc>(
+  { _id: { type: String, required: true }, sequence: { type: String, required: true }, value: { type: Number, required: true } },
+  { collection: 'sequence_numbers', versionKey: false },
+);
+sequenceSchema.index({ sequence: 1, value: -1 });
 
-/** Gap-free-enough sequence numbers for human references (DA-2026-000123), one atomic $inc each. */
+const MAX_ATTEMPTS = 200;
+
+/**
+ * Sequence numbers for human references (DA-2026-000123). Each number is taken by inserting
+ * "<sequence>:<n>" under the unique _id, so two callers can never get the same number, on MongoDB
+ * and on FerretDB alike (FerretDB 1.24 runs findOneAndUpdate's $inc as a read and a separate write:
+ * 50 concurrent increments gave duplicate numbers).
+ */
 export class CounterStore {
-  private readonly model: Model<CounterDoc>;
+  private readonly model: Model<SequenceDoc>;
 
   constructor(connection: Connection) {
-    this.model = connection.models.Counter ?? connection.model<CounterDoc>('Counter', counterSchema);
+    this.model = connection.models.SequenceNumber ?? connection.model<SequenceDoc>('SequenceNumber', sequenceSchema);
   }
 
   /** The next number of a named sequence, starting at 1; safe under concurrency and across processes. */
-  async next(name: string): Promise<number> {
-    const doc = await this.model.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, new: true }).lean();
-    return doc.value;
+  async next(sequence: string): Promise<number> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const last = await this.model.findOne({ sequence }, { value: 1 }).sort({ value: -1 }).lean();
+      const value = (last?.value ?? 0) + 1;
+      try {
+        await this.model.create({ _id: `${sequence}:${value}`, sequence, value });
+        return value;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+      }
+    }
+    throw new Error(`sequence "${sequence}" is too contended`);
   }
 }
 
@@ -27,7 +51,7 @@ export function formatReference(prefix: string, year: number, number: number): s
   return `${prefix}-${year}-${String(number).padStart(6, '0')}`;
 }
 
-/** The next yearly reference of a kind, from a counter named "<prefix>-<year>" so each year starts at 1. */
+/** The next yearly reference of a kind, from a sequence named "<prefix>-<year>" so each year starts at 1. */
 export async function nextReference(counters: CounterStore, prefix: string, at: Date): Promise<string> {
   const year = at.getUTCFullYear();
   return formatReference(prefix, year, await counters.next(`${prefix}-${year}`));

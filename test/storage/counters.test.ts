@@ -25,5 +25,6 @@ describe('counters for human references', () => {
     expect(formatReference('DA', 2026, 123)).toBe('DA-2026-000123');
     expect(await nextReference(counters, 'DO', new Date('2026-05-01T00:00:00Z'))).toBe('DO-2026-000001');
     expect(await nextReference(counters, 'DO', new Date('2027-01-02T00:00:00Z'))).toBe('DO-2027-000001');
+    expect(await nextReference(counters, 'DO', new Date('2026-06-01T00:00:00Z'))).toBe('DO-2026-000002');
   });
 });
