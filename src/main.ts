@@ -92,7 +92,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   features.forEach((feature) => feature.registerActions?.(actions));
   let flows: FlowRegistry;
   try {
-    flows = loadFlowRegistry(config.paths.dialogs, { hasAction: (n) => actions.has(n), hasText: (k) => translator.has('nl', k) });
+    flows = loadFlowRegistry(config.paths.dialogs, { hasAction: (n) => actions.has(n), hasChoiceProvider: (n) => actions.hasChoices(n), hasText: (k) => translator.has('nl', k) });
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;

@@ -12,6 +12,8 @@ const frameSchema = z.object({
   step: z.string(),
   answers: z.record(answer),
   failures: z.number().int().nonnegative(),
+  /** Choices computed at run time, as shown, so the answer is checked against what the resident saw. */
+  offered: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
 });
 
 const stateSchema = z.object({

@@ -25,9 +25,29 @@ export interface ActionResult {
 /** A typed function that touches the world (submit, reserve, open a case), registered by name. */
 export type DialogAction = (context: ActionContext) => Promise<ActionResult>;
 
+/** Computes the choices of a question when it is asked; labels already in the resident's language. */
+export type ChoiceProvider = (context: ActionContext) => Promise<Array<{ id: string; label: string }>>;
+
 /** The name → action map that dialogs refer to; filled by the composition root. */
 export class ActionRegistry {
   private readonly actions = new Map<string, DialogAction>();
+  private readonly providers = new Map<string, ChoiceProvider>();
+
+  registerChoices(name: string, provider: ChoiceProvider): this {
+    if (this.providers.has(name)) throw new Error(`choice provider "${name}" is registered twice`);
+    this.providers.set(name, provider);
+    return this;
+  }
+
+  hasChoices(name: string): boolean {
+    return this.providers.has(name);
+  }
+
+  choices(name: string): ChoiceProvider {
+    const provider = this.providers.get(name);
+    if (!provider) throw new Error(`choice provider "${name}" is not registered`);
+    return provider;
+  }
 
   register(name: string, action: DialogAction): this {
     if (this.actions.has(name)) throw new Error(`action "${name}" is registered twice`);

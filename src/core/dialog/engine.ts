@@ -2,11 +2,12 @@ import { AppError } from '../errors';
 import type { TextValues } from '../i18n/translator';
 import type { ConversationAddress, OutgoingMessage } from '../messages';
 import type { Answer, ConversationState, FlowFrame } from '../state';
-import type { ActionRegistry } from './actions';
+import type { ActionContext, ActionRegistry } from './actions';
 import type { FlowRegistry } from './flow-registry';
 import { parseAnswer, type OfferedChoice, type RawAnswer } from './inputs';
 import type { MessageRenderer } from './renderer';
-import { isAsk, isSay, type AskStep, type Condition, type Next } from './schema';
+import { holds } from './conditions';
+import { isAsk, isSay, type AskStep, type Next } from './schema';
 
 /** The mutable view of one turn that the engine works on; the pipeline saves it only if the turn succeeds. */
 export interface DialogSession {
@@ -37,15 +38,6 @@ export interface DialogEngineOptions {
   actions: ActionRegistry;
   renderer: MessageRenderer;
   maxFailedAnswers: number;
-}
-
-function holds(condition: Condition, answers: Record<string, Answer>): boolean {
-  const value = answers[condition.field];
-  if (condition.exists !== undefined) return (value !== undefined && value !== null) === condition.exists;
-  if (condition.lt !== undefined) return typeof value === 'number' && value < condition.lt;
-  if (condition.gte !== undefined) return typeof value === 'number' && value >= condition.gte;
-  if (condition.in) return condition.in.some((v) => String(v) === String(value));
-  return String(condition.equals) === String(value);
 }
 
 /** Runs flows as data: named steps, typed questions, branches, actions, sub-flows and resumption. */
@@ -114,10 +106,12 @@ export class DialogEngine {
   choicesOf(session: DialogSession, step: AskStep): OfferedChoice[] {
     const { renderer } = this.options;
     const lng = session.state.language;
+    const computed = step.choicesFrom ? [...(session.state.stack[session.state.stack.length - 1]?.offered ?? [])] : undefined;
     const choices =
-      step.ask === 'yesno'
+      computed ??
+      (step.ask === 'yesno'
         ? [{ id: 'yes', label: renderer.text(lng, 'common.choice.yes') }, { id: 'no', label: renderer.text(lng, 'common.choice.no') }]
-        : (step.choices ?? []).map((c) => ({ id: c.id, label: renderer.text(lng, c.label) }));
+        : (step.choices ?? []).map((c) => ({ id: c.id, label: renderer.text(lng, c.label) })));
     if (step.optional) choices.push({ id: SKIP, label: renderer.text(lng, 'common.choice.skip') });
     return choices;
   }
@@ -177,10 +171,30 @@ export class DialogEngine {
     session.state.stack.push({ flow: flow.id, step: target.step ?? flow.start, answers: {}, failures: 0 });
   }
 
+  private actionContext(session: DialogSession, frame: FlowFrame, params: ActionContext['params'], said: OutgoingMessage[]): ActionContext {
+    return {
+      params,
+      answers: frame.answers,
+      state: session.state,
+      address: session.address,
+      contact: session.contact,
+      language: session.state.language,
+      now: session.now,
+      say: (key, values) => said.push(this.options.renderer.message(session.state.language, [key], { ...this.valuesOf(frame), ...values })),
+    };
+  }
+
   private async run(session: DialogSession): Promise<void> {
     for (let i = 0; i < MAX_STEPS_PER_TURN; i += 1) {
       const frame = this.top(session);
       const step = this.options.flows.step(frame.flow, frame.step);
+      if (isAsk(step) && step.choicesFrom) {
+        frame.offered = await this.options.actions.choices(step.choicesFrom)(this.actionContext(session, frame, {}, []));
+        if (frame.offered.length === 0) {
+          if (!this.go(session, step.whenEmpty ?? { end: true })) return;
+          continue;
+        }
+      }
       if (isAsk(step)) return this.ask(session, frame, step);
       if (isSay(step)) {
         session.out.push(this.options.renderer.message(session.state.language, step.say, this.valuesOf(frame)));
@@ -188,16 +202,7 @@ export class DialogEngine {
         continue;
       }
       const said: OutgoingMessage[] = [];
-      const result = await this.options.actions.get(step.action)({
-        params: step.params ?? {},
-        answers: frame.answers,
-        state: session.state,
-        address: session.address,
-        contact: session.contact,
-        language: session.state.language,
-        now: session.now,
-        say: (key, values) => said.push(this.options.renderer.message(session.state.language, [key], { ...this.valuesOf(frame), ...values })),
-      });
+      const result = await this.options.actions.get(step.action)(this.actionContext(session, frame, step.params ?? {}, said));
       session.out.push(...said);
       Object.assign(frame.answers, result.values ?? {});
       const next = (result.outcome !== undefined ? step.on?.[result.outcome] : undefined) ?? step.next;

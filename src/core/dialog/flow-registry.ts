@@ -9,6 +9,8 @@ import { flowSchema, isAsk, isSay, routesSchema, type Flow, type Next, type Rout
 /** What the loader checks references against: registered actions and the source locale's keys. */
 export interface FlowReferenceCheck {
   hasAction(name: string): boolean;
+  /** Optional: flows without run-time choices need no providers. */
+  hasChoiceProvider?(name: string): boolean;
   hasText(key: string): boolean;
 }
 
@@ -67,11 +69,13 @@ function checkStep(file: string, flow: Flow, name: string, step: Step, flows: Ma
   const where = `step "${name}"`;
   for (const key of textKeysOf(step)) if (!refs.hasText(key)) fail(file, where, `text key "${key}" is missing in the Dutch locale`);
   if (isAsk(step)) {
-    if (step.ask === 'choice' && !step.choices) fail(file, where, 'a choice question needs `choices`');
-    if (step.ask !== 'choice' && step.choices) fail(file, where, `a ${step.ask} question takes no \`choices\``);
+    if (step.ask === 'choice' && !step.choices === !step.choicesFrom) fail(file, where, 'a choice question needs `choices` or `choicesFrom` (one of them)');
+    if (step.ask !== 'choice' && (step.choices || step.choicesFrom)) fail(file, where, `a ${step.ask} question takes no \`choices\``);
+    if (step.choicesFrom && !refs.hasChoiceProvider?.(step.choicesFrom)) fail(file, where, `unknown choice provider "${step.choicesFrom}"`);
+    if (step.whenEmpty) checkNext(file, name, step.whenEmpty, flow, flows);
     step.choices?.forEach((c) => c.next && checkNext(file, name, c.next, flow, flows));
     if (step.next) checkNext(file, name, step.next, flow, flows);
-    if (step.ask === 'choice' && !step.next && step.choices?.some((c) => !c.next)) fail(file, where, 'every choice needs `next` when the step has none');
+    if (step.ask === 'choice' && !step.next && (step.choicesFrom || step.choices?.some((c) => !c.next))) fail(file, where, 'every choice needs `next` when the step has none');
   } else if (isSay(step)) {
     checkNext(file, name, step.next, flow, flows);
   } else {

@@ -50,6 +50,10 @@ const askSchema = z
     prompt: textKey,
     save: name.optional(),
     choices: z.array(choiceSchema).min(1).max(12).optional(),
+    /** A registered provider that computes the choices when the question is asked (free slots, sessions). */
+    choicesFrom: name.optional(),
+    /** Where to go when the provider offers nothing. */
+    whenEmpty: nextSchema.optional(),
     optional: z.boolean().optional(),
     min: z.number().optional(),
     max: z.number().optional(),
