@@ -11,6 +11,9 @@ import type { Logger } from './core/logger';
 import type { AppMetrics } from './core/metrics';
 import type { LeaseStore } from './core/ports';
 import type { Middleware } from './core/turn/context';
+import type { AuditLog } from './staff/audit';
+import type { DashboardRegistry } from './staff/dashboard-registry';
+import type { StaffAuth } from './staff/staff-types';
 
 /** What the composition root hands every feature; features never build these themselves. */
 export interface FeatureDeps {
@@ -25,6 +28,12 @@ export interface FeatureDeps {
   metrics: AppMetrics;
   logger: Logger;
   clock: () => Date;
+  /** The one guard of every staff route: `preHandler: deps.staffAuth.guard(['agent', ...])`. */
+  staffAuth: StaffAuth;
+  /** Staff access to personal data and every case action is recorded here (ids and codes only). */
+  audit: AuditLog;
+  /** Pages of the staff dashboard at /staff/ (see docs/staff-guide.md). */
+  dashboard: DashboardRegistry;
 }
 
 /**

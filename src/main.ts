@@ -41,6 +41,7 @@ import { MongoConversationStore } from './storage/conversation-store';
 import { MongoInboxStore } from './storage/inbox-store';
 import { MongoLeaseStore } from './storage/lease-store';
 import { resolveDatabase } from './storage/resolve-database';
+import { createStaffServices, type StaffServices } from './staff/staff-services';
 import { MongoHealthCheck } from './storage/store-health';
 
 /** What tests and other entry points may replace when they build the app. */
@@ -64,6 +65,8 @@ export interface App {
   scheduler: JobScheduler;
   /** Renders texts the way the core does; staff tools and tests use it too. */
   renderer: MessageRenderer;
+  /** Staff accounts, sessions, guard, audit log and dashboard registry (tests create staff users here). */
+  staff: StaffServices;
   close(): Promise<void>;
 }
 
@@ -85,7 +88,11 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const leases = new MongoLeaseStore(connection);
   const webChatStore = new WebChatStore(connection);
   const channels = new ChannelRegistry().add(new WebChatAdapter(webChatStore, clock));
-  const deps: FeatureDeps = { config, connection, renderer, translator, content, channels, leases, metrics, logger, clock };
+  const staff = createStaffServices({ connection, translator, logger, clock, contentDir: config.paths.content, root: PROJECT_ROOT, publicUrl: config.PUBLIC_URL });
+  const deps: FeatureDeps = {
+    config, connection, renderer, translator, content, channels, leases, metrics, logger, clock,
+    staffAuth: staff.auth, audit: staff.audit, dashboard: staff.dashboard,
+  };
   const features = (overrides.features ?? FEATURES).map((make) => make(deps));
 
   const actions = registerCoreActions(new ActionRegistry());
@@ -130,12 +137,13 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   await http.register(webChatPage, { root: PROJECT_ROOT });
   await http.register(nluRoutes, { nlu, defaultLanguage: config.DEFAULT_LANGUAGE });
   for (const feature of features) if (feature.registerRoutes) await http.register(async (scope) => feature.registerRoutes?.(scope));
+  await http.register(staff.routes);
 
   const scheduler = new JobScheduler({ leases, owner: randomUUID(), clock, log: logger });
   features.forEach((feature) => feature.jobs?.().forEach((job) => scheduler.add(job)));
 
   return {
-    config, http, turns, channels, connection, metrics, scheduler, renderer,
+    config, http, turns, channels, connection, metrics, scheduler, renderer, staff,
     close: async () => {
       await http.close();
       await scheduler.stop();
