@@ -39,6 +39,28 @@ export function conversationMiddleware({ engine, flows, clarifier, outcomes }: C
 
   const showMenu = (session: DialogSession): Promise<void> => engine.enter(session, { flow: routes.menu }, 'clear');
 
+  /** Inside a flow: an interrupting intent wins, a confident new topic is handled on top, else re-ask with the reason. */
+  const answerOrInterrupt = async (session: DialogSession, freeText: boolean, u: Understanding | undefined, raw: RawAnswer): Promise<void> => {
+    const threshold = freeText ? routes.thresholds.interruptFreeText : routes.thresholds.interrupt;
+    const target = interruptFor(u, threshold);
+    const topic = u && u.intent !== 'none' && u.score >= threshold ? routes.topics[u.intent] : undefined;
+    if (target) return interrupt(session, target);
+    if (topic) return engine.enter(session, topic, 'call');
+    return engine.answer(session, raw);
+  };
+
+  /** Idle or in a menu: a question of its own. Start its topic, or clarify (then a person). */
+  const newQuestion = async (session: DialogSession, u: Understanding): Promise<void> => {
+    const target = interruptFor(u, routes.thresholds.interrupt) ?? (u.intent === 'none' ? undefined : topicFor(u));
+    if (target) {
+      session.state.misunderstood = 0;
+      if (u.intent === 'human_handoff') outcomes.recordOutcome('human', session.address.channel);
+      else if (routes.topics[u.intent]?.label) outcomes.recordOutcome('answered', session.address.channel);
+      return engine.enter(session, target, 'clear');
+    }
+    return clarifier.miss(session, u);
+  };
+
   return async (context, next) => {
     const session = sessionOf(context);
     const { text, choiceId } = context.incoming;
@@ -55,25 +77,15 @@ export function conversationMiddleware({ engine, flows, clarifier, outcomes }: C
     if (await clarifier.answer(session, text, choiceId)) return next();
     const question = engine.awaiting(session.state);
     const u = context.understanding;
-    if (question) {
-      const freeText = question.ask === 'text';
-      const valid = !freeText && engine.isValidAnswer(session, question, rawAnswer(context));
-      const threshold = freeText ? routes.thresholds.interruptFreeText : routes.thresholds.interrupt;
-      const target = valid ? undefined : interruptFor(u, threshold);
-      const topic = valid || target || !u || u.score < threshold ? undefined : routes.topics[u.intent];
-      if (target) await interrupt(session, target);
-      else if (topic && u?.intent !== 'none') await engine.enter(session, topic, engine.inNavigation(session.state) ? 'clear' : 'call');
-      else await engine.answer(session, rawAnswer(context));
-      return next();
-    }
-    const target = interruptFor(u, routes.thresholds.interrupt) ?? (u?.intent === 'none' ? undefined : topicFor(u));
-    if (u && target) {
-      session.state.misunderstood = 0;
-      if (u.intent === 'human_handoff') outcomes.recordOutcome('human', session.address.channel);
-      else if (routes.topics[u.intent]?.label) outcomes.recordOutcome('answered', session.address.channel);
-      await engine.enter(session, target, 'clear');
+    const raw = rawAnswer(context);
+    if (question && question.ask !== 'text' && engine.isValidAnswer(session, question, raw)) {
+      await engine.answer(session, raw);
+    } else if (question && !engine.inNavigation(session.state)) {
+      await answerOrInterrupt(session, question.ask === 'text', u, raw);
     } else if (u) {
-      await clarifier.miss(session, u);
+      await newQuestion(session, u);
+    } else if (question) {
+      await engine.answer(session, raw);
     } else {
       await showMenu(session);
     }

@@ -63,7 +63,7 @@ export function languagePolicyMiddleware(options: LanguagePolicyOptions): Middle
     }
     if (engine.awaiting(state)?.ask === 'text') return next();
     const { code, score } = u.detected;
-    if (code && !isLanguage(code) && score >= options.switchScore) {
+    if (code && !isLanguage(code) && score >= options.askScore) {
       s.out.push(renderer.message(SOURCE_LANGUAGE, ['language.unsupported']), renderer.message('en', ['language.unsupported']));
       return continueAfter(s);
     }
