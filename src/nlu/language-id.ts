@@ -9,6 +9,8 @@ import { arabicScriptLanguage, cyrillicLanguage, dominantScript, hasTurkishLette
 const MIN_MARGIN = 3;
 /** Share of never-seen words from which we ask nlp.js whether this is a language we do not speak. */
 const FOREIGN_OOV_SHARE = 0.5;
+/** How far nlp.js's foreign top guess must lead our best language (its scores are 0..1, top = 1). */
+const FOREIGN_MARGIN = 0.1;
 /** Languages residents of Aalst write that we do not support; nlp.js picks among these and ours. */
 const FOREIGN_CANDIDATES = ['de', 'es', 'it', 'pt', 'pl', 'ro', 'sq', 'so', 'hu', 'cs', 'sk', 'hr', 'sl', 'lt'];
 const NO_EVIDENCE: LanguageGuess = { code: null, score: 0 };
@@ -23,6 +25,18 @@ function wordsOf(text: string): WordForms[] {
 
 function isWord(token: string): boolean {
   return /\p{L}/u.test(token);
+}
+
+/** Languages whose training data is mostly Latin script; a stray "ok" in ar.json makes Arabic no candidate. */
+function mostlyLatin(examples: readonly Example[]): string[] {
+  const tally = new Map<string, { latin: number; all: number }>();
+  for (const { language, text } of examples) {
+    const entry = tally.get(language) ?? { latin: 0, all: 0 };
+    entry.all += 1;
+    if (dominantScript(text).script === 'latin') entry.latin += 1;
+    tally.set(language, entry);
+  }
+  return [...tally].filter(([, { latin, all }]) => latin * 2 > all).map(([language]) => language);
 }
 
 /** A script is clear evidence; a mixed message ("ابغى laptop") only slightly less. */
@@ -51,14 +65,13 @@ export class LanguageIdentifier {
 
   /** Why: learns the Latin-script languages from the same utterances as the intent model. */
   static train(examples: readonly Example[]): LanguageIdentifier {
+    const latinLanguages = mostlyLatin(examples);
     const model = new LatinLanguageModel();
-    const latin = new Set<string>();
     for (const example of examples) {
-      if (dominantScript(example.text).script !== 'latin') continue;
-      latin.add(example.language);
-      model.add(example.language, wordsOf(example.text));
+      if (!latinLanguages.includes(example.language)) continue;
+      if (dominantScript(example.text).script === 'latin') model.add(example.language, wordsOf(example.text));
     }
-    return new LanguageIdentifier(model, [...latin]);
+    return new LanguageIdentifier(model, latinLanguages);
   }
 
   /** Why: the port's language guess: script first, then the word/n-gram model, then nlp.js for foreign text. */
@@ -73,10 +86,10 @@ export class LanguageIdentifier {
 
   private latin(text: string): LanguageGuess {
     const words = wordsOf(text);
-    const unknown = words.filter((w) => !this.model.isKnown(w.plain)).length;
-    if (words.length >= 2 && unknown / words.length >= FOREIGN_OOV_SHARE) {
+    const unknownShare = words.filter((w) => !this.model.isKnown(w.plain)).length / Math.max(words.length, 1);
+    if (words.length >= 2 && unknownShare >= FOREIGN_OOV_SHARE) {
       const foreign = this.foreignLatin(text);
-      if (foreign !== null) return foreign;
+      if (foreign !== null) return { code: foreign, score: unknownShare };
     }
     const singleWordEvidence = words.length === 1 && hasTurkishLetters(text.toLowerCase());
     if (words.length < 2 && !singleWordEvidence) return NO_EVIDENCE;
@@ -86,12 +99,12 @@ export class LanguageIdentifier {
   }
 
   /** nlp.js trigram guess among our Latin languages and common foreign ones; only a clear foreign win counts. */
-  private foreignLatin(text: string): LanguageGuess | null {
+  private foreignLatin(text: string): string | null {
     const guesses = this.guesser.guess(text, [...this.supportedLatin, ...FOREIGN_CANDIDATES], 8);
     const top = guesses[0];
     if (top === undefined || this.supportedLatin.includes(top.alpha2)) return null;
     const bestOurs = guesses.find((g) => this.supportedLatin.includes(g.alpha2))?.score ?? 0;
-    return top.score - bestOurs >= 0.1 ? { code: top.alpha2, score: top.score - bestOurs } : null;
+    return top.score - bestOurs >= FOREIGN_MARGIN ? top.alpha2 : null;
   }
 
   /** Greek, Hebrew, Devanagari...: nlp.js names the script's language; we never speak it. */

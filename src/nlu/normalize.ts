@@ -45,11 +45,11 @@ export function collapseRepeats(text: string): string {
 
 /** Lowercase, meaningful emoji as words, other symbols and punctuation removed, spaces collapsed. */
 function cleanSymbols(text: string): string {
-  let result = text.toLocaleLowerCase('nl');
+  let result = text.toLocaleLowerCase('nl').replace(/i\u0307/g, 'i');
   for (const [pattern, word] of MEANINGFUL_EMOJI) result = result.replace(pattern, word);
   return result
     .replace(/(\p{L})['’`´](t|s|m|re|ve|ll|d)\b/gu, '$1$2')
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}\s]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
