@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Language } from '../core/languages';
 import type { Nlu } from '../core/nlu';
 import { dedupe, loadCorpus, type Example } from './corpus';
+import { IntentEnsemble, trainNgramModels } from './intent-ensemble';
 import { NlpJsIntentModel } from './intent-model';
 import { LanguageIdentifier } from './language-id';
 import { NlpJsNlu } from './nlpjs-nlu';
@@ -25,7 +26,13 @@ interface SavedModel {
 
 /** Why: the evaluation and the factory build the same engine from any set of examples. */
 export async function trainNlu(examples: readonly Example[]): Promise<NlpJsNlu> {
-  const intents = await NlpJsIntentModel.train(examples);
+  const nlpjs = await NlpJsIntentModel.train(examples);
+  return assemble(nlpjs, examples);
+}
+
+/** nlp.js model + n-gram vote + language identifier, all from the same examples. */
+function assemble(nlpjs: NlpJsIntentModel, examples: readonly Example[]): NlpJsNlu {
+  const intents = new IntentEnsemble(nlpjs, trainNgramModels(examples));
   return new NlpJsNlu(intents, LanguageIdentifier.train(examples));
 }
 
@@ -35,14 +42,15 @@ export async function createNlu(options: CreateNluOptions): Promise<Nlu> {
   const examples = dedupe(loadCorpus(options.dataDir));
   const hash = dataHash(examples);
   const saved = options.modelFile === undefined ? undefined : readSaved(options.modelFile, hash);
-  const intents = saved === undefined
+  const nlpjs = saved === undefined
     ? await NlpJsIntentModel.train(examples)
     : await NlpJsIntentModel.fromExport(saved.nlp, saved.languages);
-  if (saved === undefined && options.modelFile !== undefined) writeSaved(options.modelFile, hash, intents);
+  if (saved === undefined && options.modelFile !== undefined) writeSaved(options.modelFile, hash, nlpjs);
+  const nlu = assemble(nlpjs, examples);
   const languages = new Set(examples.map((e) => e.language)).size;
   const how = saved === undefined ? 'trained' : 'loaded';
   options.log(`nlu: ${how} ${languages} languages, ${examples.length} utterances in ${Date.now() - started} ms`);
-  return new NlpJsNlu(intents, LanguageIdentifier.train(examples));
+  return nlu;
 }
 
 function dataHash(examples: readonly Example[]): string {

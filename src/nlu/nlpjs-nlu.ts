@@ -1,6 +1,5 @@
 import { isLanguage, type Language } from '../core/languages';
 import type { IntentScore, LanguageGuess, Nlu, Understanding } from '../core/nlu';
-import type { NlpJsIntentModel } from './intent-model';
 import type { LanguageIdentifier } from './language-id';
 import { isChoiceAnswer, normalizeText } from './normalize';
 
@@ -9,10 +8,15 @@ const ALTERNATIVES = 3;
 /** The language guess score from which a supported detected language decides where we classify. */
 const CLEAR_LANGUAGE = 0.9;
 
+/** Anything that ranks the intents of a text in a given language (the nlp.js + n-gram ensemble). */
+export interface IntentClassifier {
+  classify(language: Language, text: string): IntentScore[];
+}
+
 /** Why: the offline engine behind the core's Nlu port (nlp.js intents + our language identification). */
 export class NlpJsNlu implements Nlu {
   constructor(
-    private readonly intents: NlpJsIntentModel,
+    private readonly intents: IntentClassifier,
     private readonly languages: LanguageIdentifier,
   ) {}
 

@@ -1,0 +1,115 @@
+/**
+ * A multinomial logistic regression over words, word pairs and character n-grams, one per language.
+ * Why next to nlp.js: nlp.js's network works on whole stems and degrades with many features per
+ * utterance, so it misses typos and unseen inflections; this model sees sub-word evidence and votes
+ * together with nlp.js (see intent-ensemble.ts).
+ */
+import { seededRandom } from './kfold';
+import { normalizeText } from './normalize';
+
+const EPOCHS = 30;
+const LEARNING_RATE = 0.5;
+const L2 = 1e-4;
+const SEED = 7;
+/** Updates this small change nothing measurable; skipping them makes training several times faster. */
+const MIN_GRADIENT = 1e-3;
+
+/** Why: the evidence the model weighs; words, adjacent word pairs and 3..5-character pieces of words. */
+export function ngramFeatures(text: string): string[] {
+  const words = normalizeText(text).split(' ').filter((w) => w !== '');
+  const features = new Set<string>();
+  words.forEach((word, i) => {
+    features.add(`w:${word}`);
+    const next = words[i + 1];
+    if (next !== undefined) features.add(`b:${word}_${next}`);
+    const chars = [...` ${word} `];
+    for (let n = 3; n <= 5; n += 1) {
+      for (let j = 0; j + n <= chars.length; j += 1) features.add(chars.slice(j, j + n).join(''));
+    }
+  });
+  return [...features];
+}
+
+/** One training utterance for the classifier. */
+export interface LabelledText {
+  text: string;
+  label: string;
+}
+
+/** Why: gives every label a probability for a text; trained once at start-up, then read-only. */
+export class NgramClassifier {
+  private constructor(
+    private readonly labels: readonly string[],
+    private readonly vocabulary: ReadonlyMap<string, number>,
+    private readonly weights: Float32Array,
+    private readonly bias: Float32Array,
+  ) {}
+
+  /** Why: deterministic training (seeded order) so the same data always gives the same model. */
+  static train(examples: readonly LabelledText[]): NgramClassifier {
+    const labels = [...new Set(examples.map((e) => e.label))];
+    const vocabulary = new Map<string, number>();
+    const items = examples.map((e) => ({
+      features: Int32Array.from(ngramFeatures(e.text), (f) => vocabulary.get(f) ?? vocabulary.set(f, vocabulary.size).size - 1),
+      label: labels.indexOf(e.label),
+    }));
+    const model = new NgramClassifier(labels, vocabulary, new Float32Array(vocabulary.size * labels.length), new Float32Array(labels.length));
+    model.fit(items);
+    return model;
+  }
+
+  /** Why: the probability of every label, best first. */
+  classify(text: string): Array<{ label: string; score: number }> {
+    const features = ngramFeatures(text).flatMap((f) => {
+      const index = this.vocabulary.get(f);
+      return index === undefined ? [] : [index];
+    });
+    const probabilities = this.probabilities(Int32Array.from(features), ngramFeatures(text).length);
+    return this.labels
+      .map((label, i) => ({ label, score: probabilities[i] ?? 0 }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private fit(items: Array<{ features: Int32Array; label: number }>): void {
+    const random = seededRandom(SEED);
+    const classes = this.labels.length;
+    for (let epoch = 0; epoch < EPOCHS; epoch += 1) {
+      const rate = LEARNING_RATE / (1 + epoch * 0.2);
+      for (let i = items.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(random() * (i + 1));
+        [items[i], items[j]] = [items[j] as (typeof items)[number], items[i] as (typeof items)[number]];
+      }
+      for (const { features, label } of items) {
+        const probabilities = this.probabilities(features, features.length);
+        const scale = 1 / Math.sqrt(Math.max(features.length, 1));
+        for (let c = 0; c < classes; c += 1) {
+          const gradient = (probabilities[c] ?? 0) - (c === label ? 1 : 0);
+          if (Math.abs(gradient) < MIN_GRADIENT) continue;
+          this.bias[c] = (this.bias[c] ?? 0) - rate * gradient;
+          for (const f of features) {
+            const k = f * classes + c;
+            const w = this.weights[k] ?? 0;
+            this.weights[k] = w - rate * (gradient * scale + L2 * w);
+          }
+        }
+      }
+    }
+  }
+
+  /** Softmax over labels; the scale uses all features of the text, known or not, so unknown words weaken it. */
+  private probabilities(features: Int32Array, featureCount: number): Float64Array {
+    const classes = this.labels.length;
+    const scores = Float64Array.from(this.bias);
+    const scale = 1 / Math.sqrt(Math.max(featureCount, 1));
+    for (const f of features) {
+      for (let c = 0; c < classes; c += 1) scores[c] = (scores[c] ?? 0) + (this.weights[f * classes + c] ?? 0) * scale;
+    }
+    const max = Math.max(...scores);
+    let total = 0;
+    for (let c = 0; c < classes; c += 1) {
+      scores[c] = Math.exp((scores[c] ?? 0) - max);
+      total += scores[c] ?? 0;
+    }
+    return scores.map((s) => s / total);
+  }
+}
