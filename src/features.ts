@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Connection } from 'mongoose';
-import type { ChannelRegistry } from './channels/channel';
+import type { ChannelRegistry, TurnHandler } from './channels/channel';
 import type { Config } from './config';
 import type { ServiceContent } from './content/service-content';
 import type { ActionRegistry } from './core/dialog/actions';
@@ -24,6 +24,8 @@ export interface FeatureDeps {
   translator: Translator;
   content: ServiceContent;
   channels: ChannelRegistry;
+  /** The core's entry point for inbound messages (channels call it); usable once start-up finished. */
+  turns: TurnHandler;
   leases: LeaseStore;
   metrics: AppMetrics;
   logger: Logger;
@@ -50,6 +52,8 @@ export interface Feature {
   registerRoutes?(app: FastifyInstance): Promise<void>;
   /** Periodic jobs (reminders, purge, re-alerts). */
   jobs?(): Job[];
+  /** Called when the app starts serving (after the HTTP server listens): connect clients, start polling. */
+  start?(): Promise<void>;
   /** Called at shutdown, after the HTTP server stopped taking requests. */
   close?(): Promise<void>;
 }

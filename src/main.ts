@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Connection } from 'mongoose';
 import type { Logger as PinoLogger } from 'pino';
-import { ChannelRegistry } from './channels/channel';
+import { ChannelRegistry, LateTurnHandler } from './channels/channel';
 import { WebChatAdapter } from './channels/webchat/webchat-adapter';
 import { webChatPage } from './channels/webchat/webchat-page';
 import { webChatRoutes } from './channels/webchat/webchat-routes';
@@ -67,6 +67,8 @@ export interface App {
   renderer: MessageRenderer;
   /** Staff accounts, sessions, guard, audit log and dashboard registry (tests create staff users here). */
   staff: StaffServices;
+  /** Starts the jobs and the features' clients; call after the HTTP server listens. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,8 +91,9 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const webChatStore = new WebChatStore(connection);
   const channels = new ChannelRegistry().add(new WebChatAdapter(webChatStore, clock));
   const staff = createStaffServices({ connection, translator, logger, clock, contentDir: config.paths.content, root: PROJECT_ROOT, publicUrl: config.PUBLIC_URL });
+  const lateTurns = new LateTurnHandler();
   const deps: FeatureDeps = {
-    config, connection, renderer, translator, content, channels, leases, metrics, logger, clock,
+    config, connection, renderer, translator, content, channels, turns: lateTurns, leases, metrics, logger, clock,
     staffAuth: staff.auth, audit: staff.audit, dashboard: staff.dashboard,
   };
   const features = (overrides.features ?? FEATURES).map((make) => make(deps));
@@ -132,6 +135,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
     clock,
   });
 
+  lateTurns.bind(turns);
   const http = await buildHttpServer({ logger, metrics, health: new MongoHealthCheck(connection), version: VERSION });
   await http.register(webChatRoutes, { store: webChatStore, turns, clock, timings: { pollMs: 1000, keepAliveMs: 15000 } });
   await http.register(webChatPage, { root: PROJECT_ROOT });
@@ -144,6 +148,10 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
 
   return {
     config, http, turns, channels, connection, metrics, scheduler, renderer, staff,
+    start: async () => {
+      scheduler.start();
+      for (const feature of features) await feature.start?.();
+    },
     close: async () => {
       await http.close();
       await scheduler.stop();
@@ -160,7 +168,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const database = await resolveDatabase(config, (line) => console.log(line));
   const app = await createApp(config, database.uri);
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });
-  app.scheduler.start();
+  await app.start();
   console.log(`Digipunt Aalst assistant is running. Web chat: ${config.PUBLIC_URL ?? address}/`);
   const stop = async (signal: string): Promise<void> => {
     console.log(`Stopping (${signal}): finishing the turns in progress...`);

@@ -6,6 +6,20 @@ export interface TurnHandler {
   handle(incoming: IncomingMessage): Promise<TurnResult>;
 }
 
+/** A TurnHandler handed to channels before the core exists; the composition root binds it once built. */
+export class LateTurnHandler implements TurnHandler {
+  private target?: TurnHandler;
+
+  bind(target: TurnHandler): void {
+    this.target = target;
+  }
+
+  handle(incoming: IncomingMessage): Promise<TurnResult> {
+    if (!this.target) return Promise.reject(new Error('the core is not started yet'));
+    return this.target.handle(incoming);
+  }
+}
+
 /**
  * The channel port: every channel folder implements it and passes the channel contract suite.
  * Inbound messages reach the core through a TurnHandler the adapter is given; this interface is the
