@@ -38,6 +38,8 @@ const schema = z.object({
   MAX_FAILED_ANSWERS: positiveInt.default(3),
   MAX_MESSAGE_LENGTH: positiveInt.default(1000),
   TRANSCRIPT_RETENTION_DAYS: positiveInt.default(28),
+  RATE_LIMIT_MESSAGES: positiveInt.default(30),
+  RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
 });
 
 /** The parsed configuration; the only place the environment is read. */

@@ -25,6 +25,7 @@ import { conversationMiddleware } from './core/turn/conversation';
 import { dedupMiddleware } from './core/turn/dedup';
 import { leaseMiddleware } from './core/turn/lease';
 import { languageHintMiddleware, normalizeMiddleware } from './core/turn/normalize';
+import { rateLimitMiddleware } from './core/turn/rate-limit';
 import { stateMiddleware } from './core/turn/state';
 import { TurnRunner, type TurnObserver } from './core/turn/turn-runner';
 import { understandMiddleware } from './core/turn/understand';
@@ -121,6 +122,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
       dedupMiddleware(inbox, config.TURN_LEASE_MS),
       leaseMiddleware(leases, { owner: randomUUID(), ttlMs: config.TURN_LEASE_MS, waitMs: config.TURN_LEASE_MS }),
       stateMiddleware(conversations, config.DEFAULT_LANGUAGE),
+      rateLimitMiddleware({ maxMessages: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_MS, renderer }),
       languageHintMiddleware(),
       understandMiddleware(nlu),
       ...features.flatMap((feature) => feature.middleware?.() ?? []),
