@@ -47,6 +47,8 @@ export class WebChatStore {
   private readonly outbox: Model<OutboxDoc>;
   /** Wakes this process's event streams at once; other processes find new messages by polling. */
   readonly wakeups = new EventEmitter().setMaxListeners(0);
+  /** Tokens this process has verified, so a resident still gets a "try again" turn while the database is away. */
+  private readonly verified = new Map<string, string>();
 
   constructor(connection: Connection) {
     this.sessions = connection.models.WebChatSession ?? connection.model<SessionDoc>('WebChatSession', sessionSchema);
@@ -56,16 +58,27 @@ export class WebChatStore {
   async create(at: Date): Promise<{ conversationId: string; token: string }> {
     const conversationId = randomUUID();
     const token = randomBytes(32).toString('base64url');
-    await this.sessions.create({ _id: conversationId, tokenHash: hashToken(token).toString('hex'), outboxSeq: 0, createdAt: at });
+    const tokenHash = hashToken(token).toString('hex');
+    await this.sessions.create({ _id: conversationId, tokenHash, outboxSeq: 0, createdAt: at });
+    this.remember(conversationId, tokenHash);
     return { conversationId, token };
   }
 
   /** 'ok', 'unknown' (no such conversation) or 'denied' (wrong token), compared in constant time. */
   async verify(conversationId: string, token: string): Promise<'ok' | 'unknown' | 'denied'> {
+    const presented = hashToken(token);
+    const cached = this.verified.get(conversationId);
+    if (cached !== undefined && timingSafeEqual(Buffer.from(cached, 'hex'), presented)) return 'ok';
     const doc = await this.sessions.findById(conversationId, { tokenHash: 1 }).lean();
     if (!doc) return 'unknown';
-    const expected = Buffer.from(doc.tokenHash, 'hex');
-    return timingSafeEqual(expected, hashToken(token)) ? 'ok' : 'denied';
+    if (!timingSafeEqual(Buffer.from(doc.tokenHash, 'hex'), presented)) return 'denied';
+    this.remember(conversationId, doc.tokenHash);
+    return 'ok';
+  }
+
+  private remember(conversationId: string, tokenHash: string): void {
+    this.verified.set(conversationId, tokenHash);
+    if (this.verified.size > 20_000) this.verified.delete(this.verified.keys().next().value as string);
   }
 
   async append(conversationId: string, messages: WebChatMessage[], at: Date): Promise<void> {
