@@ -27,6 +27,8 @@ export interface FeatureDeps {
   /** The core's entry point for inbound messages (channels call it); usable once start-up finished. */
   turns: TurnHandler;
   leases: LeaseStore;
+  /** Every store of personal data registers a holder here (erase, export, retention purge). */
+  privacy: PrivacyRegistry;
   metrics: AppMetrics;
   logger: Logger;
   clock: () => Date;
@@ -36,6 +38,10 @@ export interface FeatureDeps {
   audit: AuditLog;
   /** Pages of the staff dashboard at /staff/ (see docs/staff-guide.md). */
   dashboard: DashboardRegistry;
+  /** Staff accounts to read (pick a colleague for a transfer). */
+  staffDirectory: StaffDirectory;
+  /** Case alerts (new waiting case, re-alert, changes): the dashboard and the Teams staff app listen. */
+  caseEvents: CaseEvents;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
 import { LANGUAGES, type Language } from '../../core/languages';
 import type { IncomingMessage } from '../../core/messages';
+import type { PrivacyRegistry } from '../../core/privacy';
 import type { TurnHandler } from '../channel';
 import { WEBCHAT_CHANNEL } from './webchat-adapter';
 import { streamWebChatEvents, type EventStreamTimings } from './webchat-events';
@@ -13,6 +14,8 @@ import type { WebChatStore } from './webchat-store';
 /** What the web chat routes need from the composition root. */
 export interface WebChatRoutesOptions {
   store: WebChatStore;
+  /** For the resident's "download my data" (GDPR access). */
+  privacy: PrivacyRegistry;
   turns: TurnHandler;
   clock: () => Date;
   timings: EventStreamTimings;
@@ -81,6 +84,14 @@ export async function webChatRoutes(app: FastifyInstance, options: WebChatRoutes
     await authorize(request);
     const { text, choice, messageId, language: languageHint } = request.body;
     return turn(request.params.id, { messageId: messageId ?? randomUUID(), text, choiceId: choice, languageHint });
+  });
+
+  app.get<{ Params: Params }>('/api/webchat/conversations/:id/export', {
+    schema: { tags: ['webchat'], summary: 'Everything the assistant keeps about this resident, as JSON (GDPR access)', security: bearer, params: idParam },
+  }, async (request, reply) => {
+    await authorize(request);
+    const held = await options.privacy.export({ channel: WEBCHAT_CHANNEL, userId: request.params.id });
+    return reply.header('content-disposition', 'attachment; filename="digipunt-data.json"').send({ exportedAt: clock().toISOString(), data: held });
   });
 
   app.get<{ Params: Params; Querystring: { token?: string; after?: number } }>('/api/webchat/conversations/:id/events', {

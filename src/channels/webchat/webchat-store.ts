@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { DataSubject, ErasureResult, HeldData, PersonalDataHolder } from '../../core/privacy';
 import type { WebChatMessage } from './webchat-message';
 
 interface SessionDoc {
@@ -98,5 +99,32 @@ export class WebChatStore {
   async lastSeq(conversationId: string): Promise<number> {
     const doc = await this.sessions.findById(conversationId, { outboxSeq: 1 }).lean();
     return doc?.outboxSeq ?? 0;
+  }
+}
+
+/** The web chat's proactive messages of a resident (the session itself holds no personal data). */
+export class WebChatDataHolder implements PersonalDataHolder {
+  readonly name = 'webchat';
+
+  constructor(private readonly connection: Connection) {}
+
+  private outbox(): Model<OutboxDoc> {
+    return this.connection.models.WebChatOutbox ?? this.connection.model<OutboxDoc>('WebChatOutbox', outboxSchema);
+  }
+
+  async export(subject: DataSubject): Promise<HeldData> {
+    if (subject.channel !== 'webchat') return { holder: this.name, label: 'privacy.holder.webchat', records: [] };
+    const docs = await this.outbox().find({ conversationId: subject.userId }, { _id: 0, message: 1, createdAt: 1 }).lean();
+    return { holder: this.name, label: 'privacy.holder.webchat', records: docs.map((d) => ({ text: d.message.text, at: d.createdAt })) };
+  }
+
+  async erase(subject: DataSubject): Promise<ErasureResult> {
+    if (subject.channel !== 'webchat') return { holder: this.name, erased: 0, keptBecause: [] };
+    const result = await this.outbox().deleteMany({ conversationId: subject.userId });
+    return { holder: this.name, erased: result.deletedCount, keptBecause: [] };
+  }
+
+  async purge(before: Date): Promise<number> {
+    return (await this.outbox().deleteMany({ createdAt: { $lt: before } })).deletedCount;
   }
 }

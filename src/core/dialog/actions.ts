@@ -14,6 +14,10 @@ export interface ActionContext {
   language: Language;
   now: Date;
   say(key: string, values?: TextValues): void;
+  /** Renders a text in the resident's language, for lists an action builds (e.g. a data summary). */
+  renderer: { text(key: string, values?: TextValues): string };
+  /** Ends the conversation without saving it again (after "delete my data"). */
+  forgetConversation(): void;
 }
 
 /** What an action returns: an outcome that the step's `on` map branches on, and values to save. */

@@ -16,6 +16,8 @@ export interface DialogSession {
   contact?: { phone?: string };
   now: Date;
   out: OutgoingMessage[];
+  /** Set by an action that erased the conversation: the turn must not save it again. */
+  forget?: boolean;
 }
 
 /** How a flow is entered: on top of the current one (comes back), instead of it, or after clearing all. */
@@ -181,6 +183,10 @@ export class DialogEngine {
       language: session.state.language,
       now: session.now,
       say: (key, values) => said.push(this.options.renderer.message(session.state.language, [key], { ...this.valuesOf(frame), ...values })),
+      renderer: { text: (key, values) => this.options.renderer.text(session.state.language, key, values) },
+      forgetConversation: () => {
+        session.forget = true;
+      },
     };
   }
 

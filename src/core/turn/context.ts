@@ -16,6 +16,8 @@ export interface TurnContext {
   isNew: boolean;
   understanding?: Understanding;
   replies: OutgoingMessage[];
+  /** Set when the conversation was erased during the turn: nothing is saved afterwards. */
+  forget?: boolean;
   /** Set when the channel stated a new language for this turn. */
   languageChanged?: boolean;
   /** Set by the de-duplication middleware when this message was already handled. */

@@ -63,6 +63,15 @@ export function conversationMiddleware({ engine, flows, clarifier, outcomes }: C
 
   return async (context, next) => {
     const session = sessionOf(context);
+    try {
+      await handle(context, session);
+    } finally {
+      if (session.forget) context.forget = true;
+    }
+    return next();
+  };
+
+  async function handle(context: TurnContext, session: DialogSession): Promise<void> {
     const { text, choiceId } = context.incoming;
     const opened = !text && !choiceId;
     if (!session.state.greeted) {
@@ -72,9 +81,9 @@ export function conversationMiddleware({ engine, flows, clarifier, outcomes }: C
     } else if (opened) {
       if (context.languageChanged) engine.say(session, ['language.changed']);
       if (!engine.reask(session)) await showMenu(session);
-      return next();
+      return;
     }
-    if (await clarifier.answer(session, text, choiceId)) return next();
+    if (await clarifier.answer(session, text, choiceId)) return;
     const question = engine.awaiting(session.state);
     const u = context.understanding;
     const raw = rawAnswer(context);
@@ -89,6 +98,5 @@ export function conversationMiddleware({ engine, flows, clarifier, outcomes }: C
     } else {
       await showMenu(session);
     }
-    return next();
-  };
+  }
 }

@@ -18,6 +18,7 @@ export function stateMiddleware(store: ConversationStore, defaultLanguage: Langu
     }
     context.isNew = !stored;
     await next();
+    if (context.forget) return;
     context.state.turns += 1;
     await store.save(context.key, context.incoming.address, context.state, stored?.revision ?? null, context.now);
   };
