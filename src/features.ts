@@ -10,6 +10,7 @@ import type { Job } from './core/jobs/scheduler';
 import type { Logger } from './core/logger';
 import type { AppMetrics } from './core/metrics';
 import type { LeaseStore } from './core/ports';
+import type { PrivacyRegistry } from './core/privacy';
 import type { Middleware } from './core/turn/context';
 import type { AuditLog } from './staff/audit';
 import type { DashboardRegistry } from './staff/dashboard-registry';
@@ -38,10 +39,6 @@ export interface FeatureDeps {
   audit: AuditLog;
   /** Pages of the staff dashboard at /staff/ (see docs/staff-guide.md). */
   dashboard: DashboardRegistry;
-  /** Staff accounts to read (pick a colleague for a transfer). */
-  staffDirectory: StaffDirectory;
-  /** Case alerts (new waiting case, re-alert, changes): the dashboard and the Teams staff app listen. */
-  caseEvents: CaseEvents;
 }
 
 /**

@@ -96,14 +96,15 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const webChatStore = new WebChatStore(connection);
   const channels = new ChannelRegistry().add(new WebChatAdapter(webChatStore, clock));
   const staff = createStaffServices({ connection, translator, logger, clock, contentDir: config.paths.content, root: PROJECT_ROOT, publicUrl: config.PUBLIC_URL });
+  const privacy = new PrivacyRegistry().register(new ConversationDataHolder(connection)).register(new WebChatDataHolder(connection));
   const lateTurns = new LateTurnHandler();
   const deps: FeatureDeps = {
-    config, connection, renderer, translator, content, channels, turns: lateTurns, leases, metrics, logger, clock,
+    config, connection, renderer, translator, content, channels, turns: lateTurns, leases, privacy, metrics, logger, clock,
     staffAuth: staff.auth, audit: staff.audit, dashboard: staff.dashboard,
   };
   const features = (overrides.features ?? FEATURES).map((make) => make(deps));
 
-  const actions = registerCoreActions(new ActionRegistry());
+  const actions = registerPrivacyActions(registerCoreActions(new ActionRegistry()), privacy);
   features.forEach((feature) => feature.registerActions?.(actions));
   let flows: FlowRegistry;
   try {
@@ -143,13 +144,14 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
 
   lateTurns.bind(turns);
   const http = await buildHttpServer({ logger, metrics, health: new MongoHealthCheck(connection), version: VERSION });
-  await http.register(webChatRoutes, { store: webChatStore, turns, clock, timings: { pollMs: 1000, keepAliveMs: 15000 } });
+  await http.register(webChatRoutes, { store: webChatStore, privacy, turns, clock, timings: { pollMs: 1000, keepAliveMs: 15000 } });
   await http.register(webChatPage, { root: PROJECT_ROOT });
   await http.register(nluRoutes, { nlu, defaultLanguage: config.DEFAULT_LANGUAGE });
   for (const feature of features) if (feature.registerRoutes) await http.register(async (scope) => feature.registerRoutes?.(scope));
   await http.register(staff.routes);
 
   const scheduler = new JobScheduler({ leases, owner: randomUUID(), clock, log: logger });
+  scheduler.add(retentionPurgeJob(privacy, config.TRANSCRIPT_RETENTION_DAYS, logger));
   features.forEach((feature) => feature.jobs?.().forEach((job) => scheduler.add(job)));
 
   return {
