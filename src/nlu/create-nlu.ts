@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Language } from '../core/languages';
 import type { Nlu } from '../core/nlu';
 import { dedupe, loadCorpus, type Example } from './corpus';
-import { IntentEnsemble, trainNgramModels } from './intent-ensemble';
+import { IntentEnsemble, trainNgramModel } from './intent-ensemble';
 import { NlpJsIntentModel } from './intent-model';
 import { LanguageIdentifier } from './language-id';
 import { NlpJsNlu } from './nlpjs-nlu';
@@ -32,7 +32,7 @@ export async function trainNlu(examples: readonly Example[]): Promise<NlpJsNlu> 
 
 /** nlp.js model + n-gram vote + language identifier, all from the same examples. */
 function assemble(nlpjs: NlpJsIntentModel, examples: readonly Example[]): NlpJsNlu {
-  const intents = new IntentEnsemble(nlpjs, trainNgramModels(examples));
+  const intents = new IntentEnsemble(nlpjs, trainNgramModel(examples));
   return new NlpJsNlu(intents, LanguageIdentifier.train(examples));
 }
 

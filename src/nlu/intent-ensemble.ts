@@ -10,32 +10,26 @@ const NLPJS_WEIGHT = 0.3;
 /** nlp.js often gives 0 to all but one intent; this floor keeps its "no" from being a veto. */
 const NLPJS_FLOOR = 0.01;
 
-/** Why: trains the n-gram vote per language from the same examples nlp.js learns from. */
-export function trainNgramModels(examples: readonly Example[]): Map<Language, NgramClassifier> {
-  const byLanguage = new Map<Language, Example[]>();
-  for (const example of examples) byLanguage.set(example.language, [...(byLanguage.get(example.language) ?? []), example]);
-  return new Map(
-    [...byLanguage].map(([language, list]) => [
-      language,
-      NgramClassifier.train(list.map((e) => ({ text: e.text, label: e.intent }))),
-    ]),
-  );
+/**
+ * Why: one n-gram model for all languages, each feature learnt both shared and per language, so
+ * "gdpr", "ligo", "laptop" or "certificaat/certificat/sertifika" teach every language at once.
+ */
+export function trainNgramModel(examples: readonly Example[]): NgramClassifier {
+  return NgramClassifier.train(examples.map((e) => ({ text: e.text, label: e.intent, group: e.language })));
 }
 
 /** Why: nlp.js and the n-gram model err on different messages; their blend is right more often than either. */
 export class IntentEnsemble {
   constructor(
     private readonly nlpjs: NlpJsIntentModel,
-    private readonly ngrams: ReadonlyMap<Language, NgramClassifier>,
+    private readonly ngram: NgramClassifier,
   ) {}
 
   /** Why: every intent with its blended probability, best first. */
   classify(language: Language, text: string): IntentScore[] {
-    const ngram = this.ngrams.get(language);
     const nlpjs = this.nlpjs.classify(language, text);
-    if (ngram === undefined) return nlpjs;
     const nlpjsScore = new Map(nlpjs.map((s) => [s.intent, s.score]));
-    const blended = ngram.classify(text).flatMap(({ label, score }) => {
+    const blended = this.ngram.classify(text, language).flatMap(({ label, score }) => {
       if (!isIntentName(label)) return [];
       const vote = Math.log(score) + NLPJS_WEIGHT * Math.log((nlpjsScore.get(label) ?? 0) + NLPJS_FLOOR);
       return [{ intent: label, score: vote }];

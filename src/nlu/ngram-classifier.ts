@@ -15,7 +15,12 @@ const SEED = 7;
 const MIN_GRADIENT = 1e-3;
 
 /** Why: the evidence the model weighs; words, adjacent word pairs and 3..5-character pieces of words. */
-export function ngramFeatures(text: string): string[] {
+export function ngramFeatures(text: string, group?: string): string[] {
+  const generic = plainNgramFeatures(text);
+  return group === undefined ? generic : [...generic, ...generic.map((f) => `${group}|${f}`)];
+}
+
+function plainNgramFeatures(text: string): string[] {
   const words = normalizeText(text).split(' ').filter((w) => w !== '');
   const features = new Set<string>();
   words.forEach((word, i) => {
@@ -34,6 +39,8 @@ export function ngramFeatures(text: string): string[] {
 export interface LabelledText {
   text: string;
   label: string;
+  /** Optional group (the language): features are learnt both shared and per group. */
+  group?: string;
 }
 
 /** Why: gives every label a probability for a text; trained once at start-up, then read-only. */
@@ -50,7 +57,7 @@ export class NgramClassifier {
     const labels = [...new Set(examples.map((e) => e.label))];
     const vocabulary = new Map<string, number>();
     const items = examples.map((e) => ({
-      features: Int32Array.from(ngramFeatures(e.text), (f) => vocabulary.get(f) ?? vocabulary.set(f, vocabulary.size).size - 1),
+      features: Int32Array.from(ngramFeatures(e.text, e.group), (f) => vocabulary.get(f) ?? vocabulary.set(f, vocabulary.size).size - 1),
       label: labels.indexOf(e.label),
     }));
     const model = new NgramClassifier(labels, vocabulary, new Float32Array(vocabulary.size * labels.length), new Float32Array(labels.length));
@@ -59,12 +66,13 @@ export class NgramClassifier {
   }
 
   /** Why: the probability of every label, best first. */
-  classify(text: string): Array<{ label: string; score: number }> {
-    const features = ngramFeatures(text).flatMap((f) => {
+  classify(text: string, group?: string): Array<{ label: string; score: number }> {
+    const all = ngramFeatures(text, group);
+    const features = all.flatMap((f) => {
       const index = this.vocabulary.get(f);
       return index === undefined ? [] : [index];
     });
-    const probabilities = this.probabilities(Int32Array.from(features), ngramFeatures(text).length);
+    const probabilities = this.probabilities(Int32Array.from(features), all.length);
     return this.labels
       .map((label, i) => ({ label, score: probabilities[i] ?? 0 }))
       .sort((a, b) => b.score - a.score);
