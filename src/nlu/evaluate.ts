@@ -53,9 +53,20 @@ function sharedTexts(examples: readonly Example[]): Set<string> {
   return new Set([...languagesOf].filter(([, langs]) => langs.size > 1).map(([text]) => text));
 }
 
-/** Why: trains on k-1 folds and tests on the held-out fold; de-duplication first, so no phrase is in both. */
+/** The n-gram model learns all languages at once, so "ok" in nl.json and en.json would sit in train and test. */
+function dedupeAcrossLanguages(all: readonly Example[]): Example[] {
+  const seen = new Set<string>();
+  return dedupe(all).filter((e) => {
+    const key = normalizeText(e.text);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Why: trains on k-1 folds and tests on the held-out fold; de-duplication first (also across languages), so no phrase is in both. */
 export async function evaluate(all: readonly Example[], options: EvaluationOptions): Promise<EvaluationReport> {
-  const examples = dedupe(all);
+  const examples = dedupeAcrossLanguages(all);
   const folds = stratifiedFolds(examples, options.folds, options.seed ?? 42);
   const predictions: Prediction[] = [];
   for (let fold = 0; fold < (options.runFolds ?? options.folds); fold += 1) {
@@ -65,7 +76,7 @@ export async function evaluate(all: readonly Example[], options: EvaluationOptio
       predictions.push({ example, intent: result.intent, detected: result.detected.code });
     }
   }
-  return summarize(predictions, sharedTexts(examples));
+  return summarize(predictions, sharedTexts(dedupe(all)));
 }
 
 /** Tallies predictions per language, per intent and for language identification. */
