@@ -6,6 +6,7 @@ import { dedupe, loadCorpus, type Example } from './corpus';
 import { IntentEnsemble, trainNgramModel } from './intent-ensemble';
 import { NlpJsIntentModel } from './intent-model';
 import { LanguageIdentifier } from './language-id';
+import { NgramClassifier, type NgramModelData } from './ngram-classifier';
 import { NlpJsNlu } from './nlpjs-nlu';
 
 /** What the composition root passes to build the NLU. */
@@ -18,10 +19,14 @@ export interface CreateNluOptions {
   modelFile?: string;
 }
 
+/** Bump when features or model shapes change, so an old saved model is retrained instead of misread. */
+const MODEL_FORMAT = 2;
+
 interface SavedModel {
   dataHash: string;
   languages: Language[];
   nlp: string;
+  ngram: NgramModelData;
 }
 
 /** Why: the evaluation and the factory build the same engine from any set of examples. */
@@ -31,9 +36,8 @@ export async function trainNlu(examples: readonly Example[]): Promise<NlpJsNlu> 
 }
 
 /** nlp.js model + n-gram vote + language identifier, all from the same examples. */
-function assemble(nlpjs: NlpJsIntentModel, examples: readonly Example[]): NlpJsNlu {
-  const intents = new IntentEnsemble(nlpjs, trainNgramModel(examples));
-  return new NlpJsNlu(intents, LanguageIdentifier.train(examples));
+function assemble(nlpjs: NlpJsIntentModel, examples: readonly Example[], ngram = trainNgramModel(examples)): NlpJsNlu {
+  return new NlpJsNlu(new IntentEnsemble(nlpjs, ngram), LanguageIdentifier.train(examples));
 }
 
 /** Why: the composition root's one call: read nlu/*.json, train (or import) and hand back the port. */
@@ -45,8 +49,9 @@ export async function createNlu(options: CreateNluOptions): Promise<Nlu> {
   const nlpjs = saved === undefined
     ? await NlpJsIntentModel.train(examples)
     : await NlpJsIntentModel.fromExport(saved.nlp, saved.languages);
-  if (saved === undefined && options.modelFile !== undefined) writeSaved(options.modelFile, hash, nlpjs);
-  const nlu = assemble(nlpjs, examples);
+  const ngram = saved === undefined ? trainNgramModel(examples) : NgramClassifier.fromData(saved.ngram);
+  if (saved === undefined && options.modelFile !== undefined) writeSaved(options.modelFile, hash, nlpjs, ngram);
+  const nlu = assemble(nlpjs, examples, ngram);
   const languages = new Set(examples.map((e) => e.language)).size;
   const how = saved === undefined ? 'trained' : 'loaded';
   options.log(`nlu: ${how} ${languages} languages, ${examples.length} utterances in ${Date.now() - started} ms`);
@@ -54,17 +59,17 @@ export async function createNlu(options: CreateNluOptions): Promise<Nlu> {
 }
 
 function dataHash(examples: readonly Example[]): string {
-  return createHash('sha256').update(JSON.stringify(examples)).digest('hex');
+  return createHash('sha256').update(`${MODEL_FORMAT}\n${JSON.stringify(examples)}`).digest('hex');
 }
 
 function readSaved(file: string, hash: string): SavedModel | undefined {
   if (!existsSync(file)) return undefined;
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedModel>;
-  const valid = parsed.dataHash === hash && typeof parsed.nlp === 'string' && Array.isArray(parsed.languages);
+  const valid = parsed.dataHash === hash && typeof parsed.nlp === 'string' && Array.isArray(parsed.languages) && typeof parsed.ngram === 'object';
   return valid ? (parsed as SavedModel) : undefined;
 }
 
-function writeSaved(file: string, hash: string, model: NlpJsIntentModel): void {
-  const saved: SavedModel = { dataHash: hash, languages: [...model.languages], nlp: model.export() };
+function writeSaved(file: string, hash: string, model: NlpJsIntentModel, ngram: NgramClassifier): void {
+  const saved: SavedModel = { dataHash: hash, languages: [...model.languages], nlp: model.export(), ngram: ngram.toData() };
   writeFileSync(file, JSON.stringify(saved));
 }
