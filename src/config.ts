@@ -40,6 +40,12 @@ const schema = z.object({
   TRANSCRIPT_RETENTION_DAYS: positiveInt.default(28),
   RATE_LIMIT_MESSAGES: positiveInt.default(30),
   RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
+  // WhatsApp Web (unofficial client, src/channels/whatsapp-web): on only with WHATSAPP_WEB_ENABLED=true.
+  WHATSAPP_WEB_ENABLED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  WHATSAPP_WEB_AUTH: z.enum(['local', 'remote']).default('local'),
+  WHATSAPP_WEB_SESSION_DIR: z.string().min(1).default('data/whatsapp-web'),
+  WHATSAPP_WEB_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
+  WHATSAPP_WEB_INIT_TIMEOUT_MS: positiveInt.default(90_000),
 });
 
 /** The parsed configuration; the only place the environment is read. */

@@ -47,6 +47,7 @@ import { MongoInboxStore } from './storage/inbox-store';
 import { MongoLeaseStore } from './storage/lease-store';
 import { resolveDatabase } from './storage/resolve-database';
 import { createStaffServices, type StaffServices } from './staff/staff-services';
+import { whatsappWebFeature } from './channels/whatsapp-web/whatsapp-web-feature';
 import { MongoHealthCheck } from './storage/store-health';
 
 /** What tests and other entry points may replace when they build the app. */
@@ -78,7 +79,7 @@ export interface App {
 }
 
 /** The capabilities plugged into the core, in order; each lives in its own folder. */
-export const FEATURES: FeatureFactory[] = [];
+export const FEATURES: FeatureFactory[] = [whatsappWebFeature];
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
