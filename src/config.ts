@@ -46,6 +46,11 @@ const schema = z.object({
   WHATSAPP_WEB_SESSION_DIR: z.string().min(1).default('data/whatsapp-web'),
   WHATSAPP_WEB_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
   WHATSAPP_WEB_INIT_TIMEOUT_MS: positiveInt.default(90_000),
+  // Telegram (src/channels/telegram): on when TELEGRAM_BOT_TOKEN is set; webhook mode needs the secret and PUBLIC_URL.
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456789:AA...').optional(),
+  TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, 'must be 16 to 256 letters, digits, _ or -').optional(),
+  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
 });
 
 /** The parsed configuration; the only place the environment is read. */

@@ -48,6 +48,7 @@ import { MongoLeaseStore } from './storage/lease-store';
 import { resolveDatabase } from './storage/resolve-database';
 import { createStaffServices, type StaffServices } from './staff/staff-services';
 import { whatsappWebFeature } from './channels/whatsapp-web/whatsapp-web-feature';
+import { telegramFeature } from './channels/telegram/telegram-feature';
 import { MongoHealthCheck } from './storage/store-health';
 
 /** What tests and other entry points may replace when they build the app. */
@@ -79,7 +80,7 @@ export interface App {
 }
 
 /** The capabilities plugged into the core, in order; each lives in its own folder. */
-export const FEATURES: FeatureFactory[] = [whatsappWebFeature];
+export const FEATURES: FeatureFactory[] = [whatsappWebFeature, telegramFeature];
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
