@@ -51,6 +51,12 @@ const schema = z.object({
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, 'must be 16 to 256 letters, digits, _ or -').optional(),
   TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  // WhatsApp Business Cloud API (src/channels/whatsapp-cloud): on when the four WHATSAPP_CLOUD_* secrets are set.
+  WHATSAPP_CLOUD_ACCESS_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z.string().regex(/^\d+$/, 'must be the numeric phone number id').optional(),
+  WHATSAPP_CLOUD_APP_SECRET: z.string().min(1).optional(),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_CLOUD_GRAPH_URL: z.string().url().default('https://graph.facebook.com/v23.0'),
 });
 
 /** The parsed configuration; the only place the environment is read. */

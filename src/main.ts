@@ -49,6 +49,7 @@ import { resolveDatabase } from './storage/resolve-database';
 import { createStaffServices, type StaffServices } from './staff/staff-services';
 import { whatsappWebFeature } from './channels/whatsapp-web/whatsapp-web-feature';
 import { telegramFeature } from './channels/telegram/telegram-feature';
+import { whatsAppCloudFeature } from './channels/whatsapp-cloud/whatsapp-cloud-feature';
 import { MongoHealthCheck } from './storage/store-health';
 
 /** What tests and other entry points may replace when they build the app. */
@@ -80,7 +81,7 @@ export interface App {
 }
 
 /** The capabilities plugged into the core, in order; each lives in its own folder. */
-export const FEATURES: FeatureFactory[] = [whatsappWebFeature, telegramFeature];
+export const FEATURES: FeatureFactory[] = [whatsappWebFeature, telegramFeature, whatsAppCloudFeature];
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
