@@ -12,9 +12,10 @@ import type { AppMetrics } from './core/metrics';
 import type { LeaseStore } from './core/ports';
 import type { PrivacyRegistry } from './core/privacy';
 import type { Middleware } from './core/turn/context';
+import type { CaseEvents } from './domain/handoff/case-events';
 import type { AuditLog } from './staff/audit';
 import type { DashboardRegistry } from './staff/dashboard-registry';
-import type { StaffAuth } from './staff/staff-types';
+import type { StaffAuth, StaffDirectory } from './staff/staff-types';
 
 /** What the composition root hands every feature; features never build these themselves. */
 export interface FeatureDeps {
@@ -39,6 +40,10 @@ export interface FeatureDeps {
   audit: AuditLog;
   /** Pages of the staff dashboard at /staff/ (see docs/staff-guide.md). */
   dashboard: DashboardRegistry;
+  /** Staff accounts to read (pick a colleague for a transfer). */
+  staffDirectory: StaffDirectory;
+  /** Case alerts (new waiting case, re-alert, changes): the dashboard and the Teams staff app listen. */
+  caseEvents: CaseEvents;
 }
 
 /**

@@ -47,6 +47,8 @@ import { MongoInboxStore } from './storage/inbox-store';
 import { MongoLeaseStore } from './storage/lease-store';
 import { resolveDatabase } from './storage/resolve-database';
 import { createStaffServices, type StaffServices } from './staff/staff-services';
+import { CaseEventHub } from './domain/handoff/case-events';
+import { handoffFeature } from './domain/handoff/handoff-feature';
 import { whatsappWebFeature } from './channels/whatsapp-web/whatsapp-web-feature';
 import { telegramFeature } from './channels/telegram/telegram-feature';
 import { whatsAppCloudFeature } from './channels/whatsapp-cloud/whatsapp-cloud-feature';
@@ -81,7 +83,7 @@ export interface App {
 }
 
 /** The capabilities plugged into the core, in order; each lives in its own folder. */
-export const FEATURES: FeatureFactory[] = [whatsappWebFeature, telegramFeature, whatsAppCloudFeature];
+export const FEATURES: FeatureFactory[] = [handoffFeature, whatsappWebFeature, telegramFeature, whatsAppCloudFeature];
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -103,7 +105,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const lateTurns = new LateTurnHandler();
   const deps: FeatureDeps = {
     config, connection, renderer, translator, content, channels, turns: lateTurns, leases, privacy, metrics, logger, clock,
-    staffAuth: staff.auth, audit: staff.audit, dashboard: staff.dashboard,
+    staffAuth: staff.auth, audit: staff.audit, dashboard: staff.dashboard, staffDirectory: staff.accounts, caseEvents: new CaseEventHub(connection),
   };
   const features = (overrides.features ?? FEATURES).map((make) => make(deps));
 

@@ -4,7 +4,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { AppError } from '../core/errors';
 import { isDuplicateKey } from '../storage/connection';
 import type { StaffSettings } from './staff-settings';
-import { STAFF_ROLES, type StaffPrincipal, type StaffRole } from './staff-types';
+import { STAFF_ROLES, type StaffDirectory, type StaffPrincipal, type StaffRole } from './staff-types';
 
 interface StaffUserDoc {
   _id: string;
@@ -57,7 +57,7 @@ export function normalizeEmail(email: string): string {
  * is its own inserted document (counted, never $inc'ed), so parallel guesses cannot lose a count on
  * FerretDB, whose updates are not atomic read-modify-writes.
  */
-export class StaffAccounts {
+export class StaffAccounts implements StaffDirectory {
   private readonly users: Model<StaffUserDoc>;
   private readonly failures: Model<LoginFailureDoc>;
 

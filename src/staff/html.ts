@@ -30,3 +30,9 @@ function render(value: HtmlValue): string {
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   return new SafeHtml(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i] as HtmlValue) : ''), ''));
 }
+
+/** Data for a page script, as a non-executed JSON block (allowed by the strict CSP); `<` is escaped. */
+export function jsonData(id: string, data: unknown): SafeHtml {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  return new SafeHtml(`<script type="application/json" id="${escapeHtml(id)}">${json}</script>`);
+}

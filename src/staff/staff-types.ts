@@ -27,3 +27,9 @@ declare module 'fastify' {
     staffCsrf?: string;
   }
 }
+
+/** Read access to staff accounts, for features that pick a colleague (a case transfer). */
+export interface StaffDirectory {
+  principal(id: string): Promise<StaffPrincipal | null>;
+  list(): Promise<StaffPrincipal[]>;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { writeOrder, type TranscriptLine } from './case-model';
+
+interface TurnLineDoc extends TranscriptLine {
+  _id: string;
+  conversationKey: string;
+  /** Order of writing, so lines keep their order when they share a timestamp. */
+  order: number;
+}
+
+const lineSchema = new Schema<TurnLineDoc>({
+  _id: { type: String, required: true },
+  conversationKey: { type: String, required: true },
+  from: { type: String, required: true },
+  text: { type: String, required: true },
+  at: { type: Date, required: true },
+  order: { type: Number, required: true },
+}, { collection: 'conversation_turns', versionKey: false });
+lineSchema.index({ conversationKey: 1, at: -1, order: -1 });
+lineSchema.index({ at: 1 });
+
+/**
+ * The recent turns of every conversation, so a case opens with a transcript staff can read. The text
+ * lives only here and in the case (never in logs) and is purged after the retention period.
+ */
+export class TurnLog {
+  private readonly model: Model<TurnLineDoc>;
+
+  constructor(connection: Connection) {
+    this.model = connection.models.ConversationTurn ?? connection.model<TurnLineDoc>('ConversationTurn', lineSchema);
+  }
+
+  /** Records what the resident said and what the bot answered in one turn. */
+  async record(conversationKey: string, lines: TranscriptLine[]): Promise<void> {
+    if (lines.length === 0) return;
+    await this.model.insertMany(lines.map((line) => ({ _id: randomUUID(), conversationKey, order: writeOrder(), ...line })));
+  }
+
+  /** The last `limit` lines of a conversation, oldest first. */
+  async recent(conversationKey: string, limit: number): Promise<TranscriptLine[]> {
+    const docs = await this.model.find({ conversationKey }).sort({ at: -1, order: -1 }).limit(limit).lean();
+    return docs.reverse().map(({ from, text, at }) => ({ from, text, at }));
+  }
+
+  /** Conversations with at least one turn per local day (statistics), for days after `since`. */
+  async conversationsPerDay(since: Date, dayOf: (at: Date) => string): Promise<Record<string, number>> {
+    const docs = await this.model.find({ at: { $gte: since }, from: 'resident' }, { conversationKey: 1, at: 1 }).lean();
+    const seen = new Map<string, Set<string>>();
+    for (const doc of docs) {
+      const day = dayOf(doc.at);
+      if (!seen.has(day)) seen.set(day, new Set());
+      seen.get(day)?.add(doc.conversationKey);
+    }
+    return Object.fromEntries([...seen].map(([day, keys]) => [day, keys.size]));
+  }
+
+  /** Deletes lines older than the retention period. */
+  async purge(before: Date): Promise<number> {
+    return (await this.model.deleteMany({ at: { $lt: before } })).deletedCount;
+  }
+}
