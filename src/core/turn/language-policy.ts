@@ -16,6 +16,7 @@ export interface LanguagePolicyOptions {
 
 const YES = 'language_yes';
 const NO = 'language_no';
+const FORMATTED_INPUTS: ReadonlySet<string> = new Set(['email', 'phone', 'postcode', 'number', 'date']);
 
 function answerToProposal(context: TurnContext): 'yes' | 'no' | null {
   const { choiceId, text } = context.incoming;
@@ -61,7 +62,10 @@ export function languagePolicyMiddleware(options: LanguagePolicyOptions): Middle
       switchTo(s, named);
       return continueAfter(s);
     }
-    if (engine.awaiting(state)?.ask === 'text') return next();
+    const open = engine.awaiting(state);
+    if (open?.ask === 'text') return next();
+    // An e-mail address, phone number or postcode that answers the open question says nothing about the language.
+    if (open && FORMATTED_INPUTS.has(open.ask) && engine.isValidAnswer(s, open, { text })) return next();
     const { code, score } = u.detected;
     if (code && !isLanguage(code) && score >= options.askScore) {
       s.out.push(renderer.message(SOURCE_LANGUAGE, ['language.unsupported']), renderer.message('en', ['language.unsupported']));
