@@ -49,6 +49,7 @@ import { resolveDatabase } from './storage/resolve-database';
 import { createStaffServices, type StaffServices } from './staff/staff-services';
 import { CaseEventHub } from './domain/handoff/case-events';
 import { handoffFeature } from './domain/handoff/handoff-feature';
+import { loansFeature } from './domain/loans/loans-feature';
 import { donationsFeature } from './domain/donations/feature';
 import { whatsappWebFeature } from './channels/whatsapp-web/whatsapp-web-feature';
 import { telegramFeature } from './channels/telegram/telegram-feature';
@@ -84,7 +85,7 @@ export interface App {
 }
 
 /** The capabilities plugged into the core, in order; each lives in its own folder. */
-export const FEATURES: FeatureFactory[] = [handoffFeature, donationsFeature, whatsappWebFeature, telegramFeature, whatsAppCloudFeature];
+export const FEATURES: FeatureFactory[] = [handoffFeature, loansFeature, donationsFeature, whatsappWebFeature, telegramFeature, whatsAppCloudFeature];
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
