@@ -34,10 +34,26 @@ steps:
     next: { end: true }
 `;
 
-function buildEngine(slots: () => Array<{ id: string; label: string }>): DialogEngine {
+const ROUTES = `
+version: 1
+welcome: pick_slot
+menu: pick_slot
+offerPerson: { flow: pick_slot }
+thresholds: { topic: 0.6, interrupt: 0.75, interruptFreeText: 0.9, languageSwitch: 0.9, languageAsk: 0.7 }
+topics: {}
+interrupts: {}
+`;
+
+/** A dialogs folder with just the test flow, so the engine is tested apart from the features' flows. */
+function dialogsDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-'));
-  for (const file of fs.readdirSync(config.paths.dialogs)) fs.copyFileSync(path.join(config.paths.dialogs, file), path.join(dir, file));
+  fs.writeFileSync(path.join(dir, 'routes.yaml'), ROUTES);
   fs.writeFileSync(path.join(dir, 'pick_slot.yaml'), SLOT_FLOW);
+  return dir;
+}
+
+function buildEngine(slots: () => Array<{ id: string; label: string }>): DialogEngine {
+  const dir = dialogsDir();
   const actions = registerCoreActions(new ActionRegistry()).registerChoices('free_slots', async () => slots());
   const flows = loadFlowRegistry(dir, { hasAction: (n) => actions.has(n), hasChoiceProvider: (n) => actions.hasChoices(n), hasText: (k) => translator.has('nl', k) });
   return new DialogEngine({ flows, actions, renderer, maxFailedAnswers: 3 });
@@ -72,9 +88,6 @@ describe('run-time choices', () => {
   });
 
   test('a flow naming an unknown provider does not load', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-'));
-    for (const file of fs.readdirSync(config.paths.dialogs)) fs.copyFileSync(path.join(config.paths.dialogs, file), path.join(dir, file));
-    fs.writeFileSync(path.join(dir, 'pick_slot.yaml'), SLOT_FLOW);
-    expect(() => loadFlowRegistry(dir, { hasAction: () => true, hasChoiceProvider: () => false, hasText: () => true })).toThrow(/pick_slot\.yaml: step "slot": unknown choice provider "free_slots"/);
+    expect(() => loadFlowRegistry(dialogsDir(), { hasAction: () => true, hasChoiceProvider: () => false, hasText: () => true })).toThrow(/pick_slot\.yaml: step "slot": unknown choice provider "free_slots"/);
   });
 });
