@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Connection } from 'mongoose';
@@ -120,7 +120,10 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
     await connection.close().catch(() => undefined);
     throw error;
   }
-  const nlu = overrides.nlu ?? (await createNlu({ dataDir: config.paths.nlu, log: (line) => logger.info({ component: 'nlu' }, line) }));
+  // The trained model is kept under DATA_DIR and reused while nlu/ is unchanged: start-up loads instead of training.
+  mkdirSync(config.paths.data, { recursive: true });
+  const nluModel = path.join(config.paths.data, 'nlu-model.json');
+  const nlu = overrides.nlu ?? (await createNlu({ dataDir: config.paths.nlu, modelFile: nluModel, log: (line) => logger.info({ component: 'nlu' }, line) }));
   const conversations = new MongoConversationStore(connection);
   const inbox = new MongoInboxStore(connection);
   await connection.asPromise();
