@@ -14,7 +14,7 @@ async function npmStart(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; 
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 180 s:\n${output}`)), 180_000);
     const check = (): void => {
       const match = /Web chat: (http:\/\/\S+?)\/?\s/.exec(output);
       if (match?.[1]) {
@@ -56,5 +56,5 @@ describe('npm start on a fresh machine', () => {
     expect(answer.map((m) => m.text).join('\n')).toContain('Tragel 5, 9300 Aalst');
     await stop(second);
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 240_000);
+  }, 420_000);
 });
