@@ -6,6 +6,7 @@ import { registerEligibilityActions } from './dialog/eligibility-actions';
 import { registerLoanActions } from './dialog/loan-actions';
 import { registerStatusActions } from './dialog/status-actions';
 import { registerTrainingActions } from './dialog/training-actions';
+import { LoanDataHolder } from './applications/application-privacy';
 import { createLoansDomain } from './domain';
 import { reminderJob } from './lending/reminders';
 
@@ -20,6 +21,7 @@ const MINUTE_MS = 60_000;
 export function loansFeature(deps: FeatureDeps): Feature {
   const domain = createLoansDomain(deps);
   if (domain.content.placeholders.length > 0) deps.logger.warn({ placeholders: domain.content.placeholders }, 'loan content still has PLACEHOLDER values');
+  deps.privacy.register(new LoanDataHolder(domain.applications, domain.loans, domain.decisions));
   const owner = randomUUID();
   const jobs: Job[] = [
     reminderJob({ loans: domain.loans, claims: domain.claims, notifier: domain.notifier, reminders: domain.content.settings.reminders, intervalMs: domain.content.settings.jobs.remindersEveryMinutes * MINUTE_MS, owner }),

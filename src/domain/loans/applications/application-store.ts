@@ -38,6 +38,8 @@ export interface Application extends ApplicationInput {
   decidedAt: Date | null;
   rejectionReason: string | null;
   deviceId: string | null;
+  /** When the personal fields were blanked (erasure on request, or retention after closing). */
+  erasedAt: Date | null;
 }
 
 const addressSchema = { channel: { type: String, required: true }, conversationId: { type: String, required: true }, userId: { type: String, required: true } };
@@ -62,6 +64,7 @@ const applicationSchema = new Schema<Application>(
     decidedAt: { type: Date, default: null },
     rejectionReason: { type: String, default: null },
     deviceId: { type: String, default: null },
+    erasedAt: { type: Date, default: null },
   },
   { collection: 'loan_applications', versionKey: false },
 );
@@ -89,7 +92,7 @@ export class ApplicationStore {
   }
 
   async create(input: ApplicationInput, reference: string, at: Date, id: string = randomUUID()): Promise<Application> {
-    const doc: Application = { ...input, _id: id, reference, status: 'submitted', version: 0, submittedAt: at, decidedAt: null, rejectionReason: null, deviceId: null };
+    const doc: Application = { ...input, _id: id, reference, status: 'submitted', version: 0, submittedAt: at, decidedAt: null, rejectionReason: null, deviceId: null, erasedAt: null };
     await this.model.create(doc);
     await this.log.record({ entity: 'application', entityId: id, version: 0, from: 'new', to: 'submitted', who: 'resident', at, note: null });
     return doc;
@@ -102,6 +105,25 @@ export class ApplicationStore {
   /** The latest application made from this channel user, so "where is my application?" needs no reference. */
   async latestOfUser(address: ConversationAddress): Promise<Application | null> {
     return this.model.findOne({ 'address.channel': address.channel, 'address.userId': address.userId }).sort({ submittedAt: -1 }).lean<Application>();
+  }
+
+  /** Every application of a channel user, for "what do you keep about me?" and erasure. */
+  async ofUser(subject: { channel: string; userId: string }): Promise<Application[]> {
+    return this.model.find({ 'address.channel': subject.channel, 'address.userId': subject.userId }).sort({ submittedAt: 1 }).lean<Application[]>();
+  }
+
+  /** Closed applications (rejected, withdrawn) still holding personal data, closed before `before`. */
+  async closedBefore(before: Date): Promise<string[]> {
+    const docs = await this.model.find({ status: { $in: ['rejected', 'withdrawn'] }, decidedAt: { $lt: before }, erasedAt: null }, { _id: 1 }).lean();
+    return docs.map((d) => String(d._id));
+  }
+
+  /** Blanks what names or reaches the resident; reference, status and dates stay for the statistics. */
+  async anonymize(ids: string[], at: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    const blank = { name: '', street: '', phone: '', email: null, 'address.conversationId': '', 'address.userId': '', erasedAt: at };
+    const result = await this.model.updateMany({ _id: { $in: ids }, erasedAt: null }, { $set: blank });
+    return result.modifiedCount;
   }
 
   /** Finds an application only when reference and phone belong together (someone else's reference alone reveals nothing). */

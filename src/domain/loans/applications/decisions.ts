@@ -62,7 +62,7 @@ export class ApplicationDecisions {
   /** The resident withdraws while nothing is decided yet; false when it is too late (decided, or a change won). */
   async withdraw(application: Application, at: Date): Promise<boolean> {
     if (!OPEN.includes(application.status)) return false;
-    if (!(await this.deps.applications.transition(application, 'withdrawn', { who: 'resident', at }))) return false;
+    if (!(await this.deps.applications.transition(application, 'withdrawn', { who: 'resident', at }, { decidedAt: at }))) return false;
     await this.freeTraining(application);
     return true;
   }

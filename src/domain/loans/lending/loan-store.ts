@@ -99,6 +99,17 @@ export class LoanStore {
     return this.model.find({ status: 'active', dueAt: { $lte: until } }).sort({ dueAt: 1 }).lean<Loan[]>();
   }
 
+  /** Applications whose loan ended before `before`: their personal data is past retention. */
+  async returnedBefore(before: Date): Promise<string[]> {
+    const docs = await this.model.find({ status: 'returned', returnedAt: { $lt: before }, 'address.userId': { $ne: '' } }, { applicationId: 1 }).lean();
+    return docs.map((d) => d.applicationId);
+  }
+
+  /** Drops the chat address of finished loans, so nothing reaches the resident any more. */
+  async anonymize(applicationIds: string[]): Promise<void> {
+    if (applicationIds.length > 0) await this.model.updateMany({ applicationId: { $in: applicationIds } }, { $set: { 'address.conversationId': '', 'address.userId': '' } });
+  }
+
   async markReminded(id: string, kind: string): Promise<void> {
     await this.model.updateOne({ _id: id }, { $addToSet: { remindersSent: kind } });
   }
