@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,13 +20,21 @@ export interface TestApp {
 
 let sharedNlu: Promise<Nlu> | undefined;
 
+/** A short hash of the training data, so checkouts with different data never overwrite each other's model. */
+function nluDataHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
  * Builds the NLU once per test file (every app in the file shares it: it is read-only after training),
  * from a model file that the first test file trains and saves; it is retrained whenever nlu/ changes.
  */
 export function testNlu(): Promise<Nlu> {
-  const modelFile = path.join(os.tmpdir(), 'digipunt-nlu-test-model.json');
-  sharedNlu ??= createNlu({ dataDir: loadConfig({}).paths.nlu, modelFile, log: () => undefined });
+  const dataDir = loadConfig({}).paths.nlu;
+  const modelFile = path.join(os.tmpdir(), `digipunt-nlu-test-${nluDataHash(dataDir)}.json`);
+  sharedNlu ??= createNlu({ dataDir, modelFile, log: () => undefined });
   return sharedNlu;
 }
 
