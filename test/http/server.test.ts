@@ -42,6 +42,13 @@ describe('HTTP server: health, readiness, metrics, OpenAPI and request errors', 
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  test('CORS is closed: another origin gets no permission to call the API', async () => {
+    const preflight = await fetch(`${server.url}/api/webchat/conversations`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const simple = await fetch(`${server.url}/healthz`, { headers: { origin: 'https://evil.example' } });
+    expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   test('a wrong token is refused, an unknown conversation is not found, a bad body is a 400 with a code', async () => {
     const client = new WebChatClient(server.url);
     await client.open();
