@@ -18,23 +18,14 @@ import { retentionPurgeJob } from './core/jobs/purge-job';
 import { PrivacyRegistry } from './core/privacy';
 import { ConversationDataHolder } from './storage/core-data-holder';
 import { ActionRegistry } from './core/dialog/actions';
-import { DialogEngine } from './core/dialog/engine';
 import { loadFlowRegistry, type FlowRegistry } from './core/dialog/flow-registry';
 import { MessageRenderer } from './core/dialog/renderer';
 import { I18nextTranslator, readLocaleResources } from './core/i18n/translator';
 import { createLogger } from './core/logger';
 import { AppMetrics } from './core/metrics';
 import type { Nlu } from './core/nlu';
-import { conversationMiddleware } from './core/turn/conversation';
-import { dedupMiddleware } from './core/turn/dedup';
-import { leaseMiddleware } from './core/turn/lease';
-import { languageHintMiddleware, normalizeMiddleware } from './core/turn/normalize';
-import { rateLimitMiddleware } from './core/turn/rate-limit';
-import { stateMiddleware } from './core/turn/state';
-import { TurnRunner, type TurnObserver } from './core/turn/turn-runner';
-import { understandMiddleware } from './core/turn/understand';
-import { Clarifier } from './core/turn/clarification';
-import { languagePolicyMiddleware, translationNoticeMiddleware } from './core/turn/language-policy';
+import { buildTurnRunner } from './core/turn/pipeline';
+import type { TurnObserver, TurnRunner } from './core/turn/turn-runner';
 import { loadLanguageNames } from './core/language-names';
 import { nluRoutes } from './http/nlu-routes';
 import { buildHttpServer } from './http/server';
@@ -129,27 +120,12 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   await connection.asPromise();
   await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
 
-  const engine = new DialogEngine({ flows, actions, renderer, maxFailedAnswers: config.MAX_FAILED_ANSWERS });
-  const { thresholds } = flows.routes;
-  const turns = new TurnRunner({
-    middleware: [
-      normalizeMiddleware(config.MAX_MESSAGE_LENGTH),
-      dedupMiddleware(inbox, config.TURN_LEASE_MS),
-      leaseMiddleware(leases, { owner: randomUUID(), ttlMs: config.TURN_LEASE_MS, waitMs: config.TURN_LEASE_MS }),
-      stateMiddleware(conversations, config.DEFAULT_LANGUAGE),
-      rateLimitMiddleware({ maxMessages: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_MS, renderer }),
-      languageHintMiddleware(),
-      understandMiddleware(nlu),
-      ...features.flatMap((feature) => feature.middleware?.() ?? []),
-      languagePolicyMiddleware({ engine, renderer, names: loadLanguageNames(config.paths.nlu), menuFlow: flows.routes.menu, switchScore: thresholds.languageSwitch, askScore: thresholds.languageAsk }),
-      translationNoticeMiddleware(renderer),
-      conversationMiddleware({ engine, flows, clarifier: new Clarifier(flows.routes, engine, renderer, metrics), outcomes: metrics }),
-    ],
-    renderer,
-    log: logger,
-    defaultLanguage: config.DEFAULT_LANGUAGE,
-    observers: [metrics, ...(overrides.observers ?? [])],
-    clock,
+  const turns = buildTurnRunner({
+    config, flows, actions, renderer, nlu, metrics, logger, clock,
+    languageNames: loadLanguageNames(config.paths.nlu),
+    stores: { inbox, leases, conversations },
+    featureMiddleware: features.flatMap((feature) => feature.middleware?.() ?? []),
+    observers: overrides.observers ?? [],
   });
 
   lateTurns.bind(turns);
