@@ -40,6 +40,9 @@ const schema = z.object({
   TRANSCRIPT_RETENTION_DAYS: positiveInt.default(28),
   RATE_LIMIT_MESSAGES: positiveInt.default(30),
   RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
+  // Outgoing e-mail (the donation certificate): no e-mail is sent while SMTP_URL is empty.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Digipunt Aalst <digipunt@example.org>'),
   // WhatsApp Web (unofficial client, src/channels/whatsapp-web): on only with WHATSAPP_WEB_ENABLED=true.
   WHATSAPP_WEB_ENABLED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   WHATSAPP_WEB_AUTH: z.enum(['local', 'remote']).default('local'),
