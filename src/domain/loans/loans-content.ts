@@ -50,7 +50,7 @@ export function loadLoansContent(dir: string, hasText: (key: string) => boolean)
   const settings = readContentFile(dir, 'loans.yaml', loansSchema);
   const missing = [
     ...settings.reminders.map((r) => `loan.reminder.${r.kind}`),
-    ...settings.rejectionReasons.map((r) => `application.rejection.${r}`),
+    ...settings.rejectionReasons.flatMap((r) => [`application.rejection.${r}`, `loan.staff.reason.${r}`]),
   ].find((key) => !hasText(key));
   if (missing) throw contentError(dir, 'loans.yaml', `text key "${missing}" is missing in the Dutch locale`);
   const { sessions, placeholders: sessionPlaceholders } = readContentFile(dir, 'training-sessions.yaml', sessionsSchema);

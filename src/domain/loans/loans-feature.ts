@@ -9,6 +9,9 @@ import { registerTrainingActions } from './dialog/training-actions';
 import { LoanDataHolder } from './applications/application-privacy';
 import { createLoansDomain } from './domain';
 import { reminderJob } from './lending/reminders';
+import { applicationRoutes } from './staff/application-routes';
+import { inventoryRoutes } from './staff/inventory-routes';
+import { addLoanPages } from './staff/loan-pages';
 
 /** The waiting-list job's name, for `scheduler.runOnce`. */
 export const WAITLIST_JOB = 'loans.waitlist';
@@ -21,6 +24,7 @@ const MINUTE_MS = 60_000;
 export function loansFeature(deps: FeatureDeps): Feature {
   const domain = createLoansDomain(deps);
   if (domain.content.placeholders.length > 0) deps.logger.warn({ placeholders: domain.content.placeholders }, 'loan content still has PLACEHOLDER values');
+  addLoanPages(deps.dashboard, domain, deps.audit, deps.clock);
   deps.privacy.register(new LoanDataHolder(domain.applications, domain.loans, domain.decisions));
   const owner = randomUUID();
   const jobs: Job[] = [
@@ -39,6 +43,11 @@ export function loansFeature(deps: FeatureDeps): Feature {
       registerStatusActions(actions, domain);
       registerTrainingActions(actions, domain);
       registerLoanActions(actions, domain);
+    },
+    async registerRoutes(app) {
+      const options = { domain, auth: deps.staffAuth, audit: deps.audit, clock: deps.clock };
+      await applicationRoutes(app, options);
+      await inventoryRoutes(app, options);
     },
     jobs: () => jobs,
   };
