@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Language } from '../core/languages';
 import type { Nlu } from '../core/nlu';
 import { dedupe, loadCorpus, type Example } from './corpus';
@@ -64,12 +64,19 @@ function dataHash(examples: readonly Example[]): string {
 
 function readSaved(file: string, hash: string): SavedModel | undefined {
   if (!existsSync(file)) return undefined;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedModel>;
+  let parsed: Partial<SavedModel>;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedModel>;
+  } catch {
+    return undefined;
+  }
   const valid = parsed.dataHash === hash && typeof parsed.nlp === 'string' && Array.isArray(parsed.languages) && typeof parsed.ngram === 'object';
   return valid ? (parsed as SavedModel) : undefined;
 }
 
 function writeSaved(file: string, hash: string, model: NlpJsIntentModel, ngram: NgramClassifier): void {
   const saved: SavedModel = { dataHash: hash, languages: [...model.languages], nlp: model.export(), ngram: ngram.toData() };
-  writeFileSync(file, JSON.stringify(saved));
+  const partial = `${file}.${process.pid}.${Date.now()}.partial`;
+  writeFileSync(partial, JSON.stringify(saved));
+  renameSync(partial, file);
 }
