@@ -1,18 +1,20 @@
 import type { Nlu } from '../../src/core/nlu';
 import { createNlu } from '../../src/nlu/create-nlu';
 import { defaultDataDir } from '../../src/nlu/data-dir';
+import { sharedModelFile, sharedNlu } from './shared-nlu';
 
 describe('NlpJsNlu (trained from nlu/*.json)', () => {
   let nlu: Nlu;
   const lines: string[] = [];
 
   beforeAll(async () => {
-    nlu = await createNlu({ dataDir: defaultDataDir(), log: (line) => lines.push(line) });
+    nlu = await sharedNlu();
   });
 
-  it('reports training with a single progress line', () => {
+  it('reports start-up with a single progress line', async () => {
+    await createNlu({ dataDir: defaultDataDir(), modelFile: sharedModelFile(), log: (line) => lines.push(line) });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^nlu: trained \d languages, \d+ utterances in \d+ ms$/);
+    expect(lines[0]).toMatch(/^nlu: (trained|loaded) 6 languages, \d+ utterances in \d+ ms$/);
   });
 
   it.each([
