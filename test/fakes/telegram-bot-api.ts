@@ -72,6 +72,15 @@ export class FakeTelegramApi {
     }
   }
 
+  /** Resolves once the app called this method (polling starts in the background). */
+  async waitForCall(method: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.calls.some((c) => c.method === method)) {
+      if (Date.now() > deadline) throw new Error(`${method} was not called`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Messages sent to one chat. */
   sentTo(chatId: string | number): SentTelegramMessage[] {
     return this.sent.filter((m) => m.chatId === String(chatId));

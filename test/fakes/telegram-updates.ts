@@ -34,3 +34,9 @@ export function groupTextUpdate(resident: TelegramResident, updateId: number, te
   const chat = { id: -100123, type: 'group' as const, title: 'Buurtgroep' };
   return { update_id: updateId, message: { message_id: 1, date: now(), chat, from: userOf(resident), text } };
 }
+
+/** The resident shared their own number with the "share contact" button. */
+export function contactUpdate(resident: TelegramResident, updateId: number, messageId: number, phone: string): Update {
+  const contact = { phone_number: phone, first_name: resident.firstName, user_id: resident.id };
+  return { update_id: updateId, message: { message_id: messageId, date: now(), chat: chatOf(resident), from: userOf(resident), contact } };
+}

@@ -27,6 +27,8 @@ const graphError = (status: number, code: number, message: string): GraphReply =
  */
 export class FakeWhatsAppCloud {
   readonly received: GraphMessage[] = [];
+  /** Calls the fake refused, with Meta's error code: a correct app causes none of the 131047 kind. */
+  readonly rejected: Array<{ to?: string; code: number }> = [];
   private readonly lastInbound = new Map<string, number>();
   private readonly failures: GraphReply[] = [];
   private nextId = 1;
@@ -77,7 +79,10 @@ export class FakeWhatsAppCloud {
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const reply = this.handle(req, Buffer.concat(chunks).toString('utf8'));
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const reply = this.handle(req, raw);
+    const code = (reply.body as { error?: { code: number } }).error?.code;
+    if (code !== undefined) this.rejected.push({ to: (JSON.parse(raw || '{}') as { to?: string }).to, code });
     res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
   }
 

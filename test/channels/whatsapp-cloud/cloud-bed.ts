@@ -1,6 +1,8 @@
 import type { SeenMessage } from '../../contract/channel-contract';
 import { FakeWhatsAppCloud, type GraphMessage } from '../../fakes/whatsapp-cloud-graph';
 import { interactiveReply, notification, textMessage } from '../../fakes/whatsapp-cloud-notifications';
+import { whatsAppCloudFeature } from '../../../src/channels/whatsapp-cloud/whatsapp-cloud-feature';
+import { FEATURES } from '../../../src/main';
 import { startTestApp, type TestApp, type TestAppOptions } from '../../support/app';
 
 /** The secrets the app is configured with and the fake signs with. */
@@ -31,7 +33,9 @@ export class CloudBed {
       WHATSAPP_CLOUD_APP_SECRET: CLOUD.appSecret, WHATSAPP_CLOUD_VERIFY_TOKEN: CLOUD.verifyToken, WHATSAPP_CLOUD_GRAPH_URL: fake.url, ...options.env,
     };
     try {
-      const server = await startTestApp({ prefix: 'wa_cloud', ...options, env });
+      // Graph API retry waits shortened: a 500 test must not sleep for seconds.
+      const features = FEATURES.map((make) => (make === whatsAppCloudFeature ? (deps: Parameters<typeof make>[0]) => whatsAppCloudFeature(deps, { retryDelayMs: 10 }) : make));
+      const server = await startTestApp({ prefix: 'wa_cloud', features, ...options, env });
       await server.app.start();
       return new CloudBed(server, fake);
     } catch (error) {
@@ -61,6 +65,15 @@ export class CloudBed {
     const choice = kind === 'button' ? interactive?.action.buttons?.[index]?.reply : interactive?.action.sections?.flatMap((s) => s.rows)[index];
     if (!kind || !choice) throw new Error(`no button or row ${index} to tap`);
     return this.deliver([interactiveReply(waId, id, kind, { id: choice.id, title: choice.title })]);
+  }
+
+  /** The resident taps the button or list row with this choice id in the last interactive message. */
+  async tapId(waId: string, choiceId: string, id: string): Promise<number> {
+    const interactive = this.fake.sentTo(waId).filter((m) => m.interactive).pop()?.interactive;
+    const options = interactive?.action.buttons?.map((b) => b.reply) ?? interactive?.action.sections?.flatMap((s) => s.rows) ?? [];
+    const index = options.findIndex((o) => o.id === choiceId);
+    if (index < 0) throw new Error(`no choice "${choiceId}" in the last interactive message (${options.map((o) => o.id).join(', ')})`);
+    return this.tap(waId, index, id);
   }
 
   /** Messages sent to the resident since the last call. */
