@@ -49,6 +49,12 @@ const schema = z.object({
   WHATSAPP_WEB_SESSION_DIR: z.string().min(1).default('data/whatsapp-web'),
   WHATSAPP_WEB_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
   WHATSAPP_WEB_INIT_TIMEOUT_MS: positiveInt.default(90_000),
+  // Microsoft Teams (src/channels/teams). Residents on /api/messages with TEAMS_ENABLED=true; without an
+  // app id, authentication is off (Bot Framework Emulator). The staff app needs its own bot and a channel.
+  TEAMS_ENABLED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TEAMS_APP_ID: z.string().min(1).optional(),
+  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
+  TEAMS_APP_TENANT_ID: z.string().min(1).optional(),
   // Telegram (src/channels/telegram): on when TELEGRAM_BOT_TOKEN is set; webhook mode needs the secret and PUBLIC_URL.
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456789:AA...').optional(),
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),

@@ -43,6 +43,7 @@ import { handoffFeature } from './domain/handoff/handoff-feature';
 import { loansFeature } from './domain/loans/loans-feature';
 import { donationsFeature } from './domain/donations/feature';
 import { whatsappWebFeature } from './channels/whatsapp-web/whatsapp-web-feature';
+import { teamsResidentFeature } from './channels/teams/resident/teams-resident-feature';
 import { telegramFeature } from './channels/telegram/telegram-feature';
 import { whatsAppCloudFeature } from './channels/whatsapp-cloud/whatsapp-cloud-feature';
 import { MongoHealthCheck } from './storage/store-health';
@@ -76,7 +77,7 @@ export interface App {
 }
 
 /** The capabilities plugged into the core, in order; each lives in its own folder. */
-export const FEATURES: FeatureFactory[] = [handoffFeature, loansFeature, donationsFeature, whatsappWebFeature, telegramFeature, whatsAppCloudFeature];
+export const FEATURES: FeatureFactory[] = [handoffFeature, loansFeature, donationsFeature, whatsappWebFeature, teamsResidentFeature, telegramFeature, whatsAppCloudFeature];
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
