@@ -131,6 +131,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
 
   lateTurns.bind(turns);
   const http = await buildHttpServer({ logger, metrics, health: new MongoHealthCheck(connection), version: VERSION });
+  http.addHook('onRequest', staff.gate);
   await http.register(webChatRoutes, { store: webChatStore, privacy, turns, clock, timings: { pollMs: 1000, keepAliveMs: 15000 } });
   await http.register(webChatPage, { root: PROJECT_ROOT });
   await http.register(nluRoutes, { nlu, defaultLanguage: config.DEFAULT_LANGUAGE });

@@ -3,10 +3,10 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { StaffAccounts } from './accounts';
 import { readCookie } from './cookies';
 import type { StaffSessions } from './sessions';
-import type { StaffAuth, StaffPrincipal, StaffRole } from './staff-types';
+import { STAFF_ROLES, type StaffAuth, type StaffPrincipal, type StaffRole } from './staff-types';
 
 export type { StaffAuth, StaffPrincipal, StaffRole } from './staff-types';
-export { STAFF_ROLES } from './staff-types';
+export { STAFF_ROLES };
 
 /** The dashboard's session cookie (httpOnly, SameSite=Strict, path /). */
 export const SESSION_COOKIE = 'digipunt_staff';
@@ -82,7 +82,8 @@ export class SessionStaffAuth implements StaffAuth {
 
   guard(roles: readonly StaffRole[]): preHandlerAsyncHookHandler {
     return async (request: FastifyRequest, reply: FastifyReply) => {
-      const result = await this.check(request, roles);
+      const known = passed.get(request);
+      const result = known && roles.includes(known.principal.role) ? known : await this.check(request, roles);
       if ('status' in result) {
         return reply.code(result.status).send({ code: result.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: result.message });
       }
@@ -91,6 +92,29 @@ export class SessionStaffAuth implements StaffAuth {
       return undefined;
     };
   }
+}
+
+/** Requests the gate already authenticated, so the route's guard does not look the session up again. */
+const passed = new WeakMap<FastifyRequest, Authenticated>();
+
+/** URLs the gate lets through without credentials: logging in. */
+const OPEN = new Set(['POST /api/staff/session']);
+
+/**
+ * A root onRequest hook for every /api/staff/ URL, before any parsing or validation: no valid
+ * credentials → 401, a cookie call without its CSRF header → 403. So an anonymous caller learns nothing
+ * from validation errors, and a staff route whose guard was forgotten is still closed. Roles stay
+ * with each route's guard.
+ */
+export function staffGate(auth: SessionStaffAuth): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
+  return async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (!url.startsWith('/api/staff/') || OPEN.has(`${request.method} ${url}`)) return undefined;
+    const result = await auth.check(request, STAFF_ROLES);
+    if ('status' in result) return reply.code(result.status).send({ code: result.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: result.message });
+    passed.set(request, result);
+    return undefined;
+  };
 }
 
 /** The principal a guarded handler runs for; throws when a route forgot its guard (a bug, not a 401). */

@@ -54,7 +54,7 @@ export function caseSummary(doc: CaseDoc): Record<string, unknown> {
 export async function caseRoutes(app: FastifyInstance, options: CaseRoutesOptions): Promise<void> {
   const { store, service, auth } = options;
   const anyStaff = auth.guard(STAFF_ROLES);
-  const route = (summary: string, extra: Record<string, unknown> = {}): { schema: Record<string, unknown>; preHandler: typeof anyStaff } => ({ schema: { tags: ['staff'], summary, security, ...extra }, preHandler: anyStaff });
+  const route = (summary: string, extra: Record<string, unknown> = {}): { schema: Record<string, unknown>; preValidation: typeof anyStaff } => ({ schema: { tags: ['staff'], summary, security, ...extra }, preValidation: anyStaff });
 
   app.get<{ Querystring: { status?: CaseStatus } }>('/api/staff/cases', route('Cases in the queue order (priority, then oldest first)', {
     querystring: { type: 'object', properties: { status: { type: 'string', enum: [...CASE_STATUSES] } } },
@@ -130,10 +130,10 @@ export async function caseRoutes(app: FastifyInstance, options: CaseRoutesOption
 
   app.get('/api/staff/colleagues', route('Staff members a case can be transferred to'), async () => options.directory.list());
 
-  app.get('/api/staff/stats', { schema: { tags: ['staff'], summary: 'Statistics of the last 28 days', security }, preHandler: auth.guard(['coordinator', 'admin']) }, async () =>
+  app.get('/api/staff/stats', { schema: { tags: ['staff'], summary: 'Statistics of the last 28 days', security }, preValidation: auth.guard(['coordinator', 'admin']) }, async () =>
     caseStatistics({ store, turns: options.turns, hours: options.hours, now: options.clock() }));
 
-  app.get('/api/staff/audit', { schema: { tags: ['staff'], summary: 'The latest audit entries', security }, preHandler: auth.guard(['admin']) }, async () => options.audit.recent({ limit: 200 }));
+  app.get('/api/staff/audit', { schema: { tags: ['staff'], summary: 'The latest audit entries', security }, preValidation: auth.guard(['admin']) }, async () => options.audit.recent({ limit: 200 }));
 
   app.get('/api/staff/events', route('Server-sent events: new waiting cases, re-alerts, changes and messages'), async (request, reply) => {
     reply.hijack();

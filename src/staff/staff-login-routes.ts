@@ -61,7 +61,7 @@ export async function staffLoginRoutes(app: FastifyInstance, options: StaffLogin
 
   app.delete('/api/staff/session', {
     schema: { tags: ['staff'], summary: 'Log out: the bearer token stops working', security: [{ bearerAuth: [] }] },
-    preHandler: options.auth.guard(STAFF_ROLES),
+    preValidation: options.auth.guard(STAFF_ROLES),
   }, async (request, reply) => {
     const token = request.headers.authorization?.replace(/^Bearer\s+/i, '');
     if (token) await sessions.revoke(token);
@@ -70,7 +70,7 @@ export async function staffLoginRoutes(app: FastifyInstance, options: StaffLogin
 
   app.get('/api/staff/me', {
     schema: { tags: ['staff'], summary: 'Who the token belongs to', security: [{ bearerAuth: [] }] },
-    preHandler: options.auth.guard(STAFF_ROLES),
+    preValidation: options.auth.guard(STAFF_ROLES),
   }, async (request) => staffOf(request));
 
   app.get('/staff/login', { schema: { hide: true } }, async (_request, reply) => sendLogin(reply, 200));
@@ -86,7 +86,7 @@ export async function staffLoginRoutes(app: FastifyInstance, options: StaffLogin
     return reply.header('set-cookie', cookie).redirect('/staff', 303);
   });
 
-  app.post('/staff/logout', { schema: { hide: true }, preHandler: options.auth.guard(STAFF_ROLES) }, async (request, reply) => {
+  app.post('/staff/logout', { schema: { hide: true }, preValidation: options.auth.guard(STAFF_ROLES) }, async (request, reply) => {
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (token) await sessions.revoke(token);
     await audit.record({ actor: staffOf(request).id, action: 'staff.logout', subject: `staff:${staffOf(request).id}`, at: clock() });

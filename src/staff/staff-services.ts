@@ -5,7 +5,7 @@ import type { Translator } from '../core/i18n/translator';
 import type { Logger } from '../core/logger';
 import { StaffAccounts } from './accounts';
 import { MongoAuditLog, type AuditLog } from './audit';
-import { SessionStaffAuth } from './auth';
+import { SessionStaffAuth, staffGate } from './auth';
 import { DashboardPages } from './dashboard-registry';
 import { addCoreAssets, dashboardRoutes } from './dashboard-routes';
 import { StaffSessions } from './sessions';
@@ -20,6 +20,8 @@ export interface StaffServices {
   auth: SessionStaffAuth;
   audit: AuditLog;
   dashboard: DashboardPages;
+  /** Root onRequest hook: every /api/staff/ URL needs valid credentials before parsing (see staffGate). */
+  gate: ReturnType<typeof staffGate>;
   /** Login, logout, session API and the dashboard shell; registered after the features' routes. */
   routes(app: FastifyInstance): Promise<void>;
 }
@@ -48,7 +50,7 @@ export function createStaffServices(input: StaffServicesInput): StaffServices {
   addCoreAssets(dashboard, input.root);
   const secureCookies = input.publicUrl?.startsWith('https:') ?? false;
   return {
-    settings, accounts, sessions, auth, audit, dashboard,
+    settings, accounts, sessions, auth, audit, dashboard, gate: staffGate(auth),
     routes: async (app) => {
       // Login and logout are HTML form posts; the parser stays inside this scope.
       await app.register(formbody);

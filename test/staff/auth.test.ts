@@ -1,4 +1,5 @@
 import type { FeatureFactory } from '../../src/features';
+import { FEATURES } from '../../src/main';
 import { tokenKey } from '../../src/staff/sessions';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -24,7 +25,7 @@ async function token(email: string, password: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  test = await startTestApp({ prefix: 'staff_auth', clock: () => now, features: [adminProbe] });
+  test = await startTestApp({ prefix: 'staff_auth', clock: () => now, features: [...FEATURES, adminProbe] });
   await test.app.staff.accounts.create({ email: 'Admin@Digipunt.test', role: 'admin', password: 'correct horse battery' }, now);
   await test.app.staff.accounts.create({ email: 'agent@digipunt.test', role: 'agent', password: 'agent password 1' }, now);
 });
