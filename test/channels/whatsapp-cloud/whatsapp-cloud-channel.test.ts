@@ -108,3 +108,16 @@ describe('WhatsApp Cloud API webhook and sending', () => {
     expect(bed.take(waId).map((m) => m.text).join('\n')).toContain(t('welcome.assistant_notice'));
   });
 });
+
+describe('WhatsApp Cloud API access token', () => {
+  test('a token Meta refuses (190) sends nothing; the webhook still acknowledges so Meta does not retry in vain', async () => {
+    const bed = await CloudBed.start({ env: { WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG-expired-token' } });
+    try {
+      expect(await bed.say('32470009999', 'wamid.token1', 'hallo')).toBe(200);
+      expect(bed.fake.received).toEqual([]);
+      expect(bed.fake.rejected.map((r) => r.code)).toEqual([190]);
+    } finally {
+      await bed.close();
+    }
+  });
+});
