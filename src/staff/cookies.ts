@@ -14,9 +14,12 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-/** A Set-Cookie value for the staff session: httpOnly, SameSite=Strict, path /, optionally Secure. */
-export function sessionCookie(name: string, value: string, options: { expires: Date; secure: boolean }): string {
-  const parts = [`${name}=${value}`, 'Path=/', `Expires=${options.expires.toUTCString()}`, 'HttpOnly', 'SameSite=Strict'];
+/**
+ * A Set-Cookie value for the staff session: httpOnly, SameSite=Strict, path /, optionally Secure. The
+ * lifetime is relative (Max-Age), so a browser whose clock differs from the server's keeps it as long.
+ */
+export function sessionCookie(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean }): string {
+  const parts = [`${name}=${value}`, 'Path=/', `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`, 'HttpOnly', 'SameSite=Strict'];
   if (options.secure) parts.push('Secure');
   return parts.join('; ');
 }

@@ -8,7 +8,7 @@ export type UiText = (key: string) => string;
 function head(title: string, csrf?: string): SafeHtml {
   return html`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 ${csrf ? html`<meta name="csrf-token" content="${csrf}">` : ''}<title>${title}</title>
-<link rel="stylesheet" href="/staff/assets/dashboard.css"></head>`;
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/staff/assets/dashboard.css"></head>`;
 }
 
 /** The login page (no session yet); `errorKey` names the reason of a failed attempt. */

@@ -82,7 +82,7 @@ export async function staffLoginRoutes(app: FastifyInstance, options: StaffLogin
     if (!result.ok) return sendLogin(reply, 401, result.reason === 'locked' ? 'staff.login.locked' : 'staff.login.wrong');
     const issued = await sessions.issue(result.principal.id, 'dashboard', settings.sessions.dashboardHours, now);
     await audit.record({ actor: result.principal.id, action: 'staff.login', subject: `staff:${result.principal.id}`, details: { via: 'dashboard' }, at: now });
-    const cookie = sessionCookie(SESSION_COOKIE, issued.token, { expires: issued.expiresAt, secure: options.secureCookies });
+    const cookie = sessionCookie(SESSION_COOKIE, issued.token, { maxAgeSeconds: settings.sessions.dashboardHours * 3600, secure: options.secureCookies });
     return reply.header('set-cookie', cookie).redirect('/staff', 303);
   });
 
@@ -90,7 +90,7 @@ export async function staffLoginRoutes(app: FastifyInstance, options: StaffLogin
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (token) await sessions.revoke(token);
     await audit.record({ actor: staffOf(request).id, action: 'staff.logout', subject: `staff:${staffOf(request).id}`, at: clock() });
-    const cleared = sessionCookie(SESSION_COOKIE, '', { expires: new Date(0), secure: options.secureCookies });
+    const cleared = sessionCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: options.secureCookies });
     return reply.header('set-cookie', cleared).redirect('/staff/login', 303);
   });
 
