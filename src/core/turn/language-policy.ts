@@ -16,7 +16,6 @@ export interface LanguagePolicyOptions {
 
 const YES = 'language_yes';
 const NO = 'language_no';
-const FORMATTED_INPUTS: ReadonlySet<string> = new Set(['email', 'phone', 'postcode', 'number', 'date']);
 
 function answerToProposal(context: TurnContext): 'yes' | 'no' | null {
   const { choiceId, text } = context.incoming;
@@ -57,15 +56,16 @@ export function languagePolicyMiddleware(options: LanguagePolicyOptions): Middle
     const u = context.understanding;
     const text = context.incoming.text;
     if (!u || !text) return next();
+    const open = engine.awaiting(state);
+    // A valid answer to the open question (a choice label such as "Nederlands" in the language list, an
+    // e-mail address, a postcode) is an answer, not a request and not evidence of a language.
+    if (open && open.ask !== 'text' && engine.isValidAnswer(s, open, { text, intent: { name: u.intent, score: u.score } })) return next();
     const named = u.intent === 'change_language' ? options.names.find(text) : null;
     if (named) {
       switchTo(s, named);
       return continueAfter(s);
     }
-    const open = engine.awaiting(state);
     if (open?.ask === 'text') return next();
-    // An e-mail address, phone number or postcode that answers the open question says nothing about the language.
-    if (open && FORMATTED_INPUTS.has(open.ask) && engine.isValidAnswer(s, open, { text })) return next();
     const { code, score } = u.detected;
     if (code && !isLanguage(code) && score >= options.askScore) {
       s.out.push(renderer.message(SOURCE_LANGUAGE, ['language.unsupported']), renderer.message('en', ['language.unsupported']));
