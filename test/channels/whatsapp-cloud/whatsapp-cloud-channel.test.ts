@@ -93,6 +93,21 @@ describe('WhatsApp Cloud API webhook and sending', () => {
     expect(bed.take(waId).length).toBeGreaterThan(0);
   });
 
+  test('the window record is listed on "what do you keep" and erased with the rest, after which only the template is used', async () => {
+    const waId = newResident();
+    await bed.say(waId, id(), 'hallo');
+    bed.take(waId);
+    await bed.say(waId, id(), 'wat bewaren jullie over mij?');
+    expect(bed.take(waId).map((m) => m.text).join('\n')).toContain(t('channel.holder.whatsapp_window'));
+    await bed.say(waId, id(), 'wis mijn gegevens');
+    await bed.tapId(waId, 'yes', id());
+    expect(bed.take(waId).map((m) => m.text).join('\n')).toContain(t('privacy.erased'));
+    // Erased means we no longer know when the resident last wrote: nothing but the template may go out.
+    const erasedAt = bed.fake.sentTo(waId).length;
+    await bed.server.app.channels.send({ channel: 'whatsapp-cloud', conversationId: waId, userId: waId }, [bed.server.app.renderer.message('nl', ['common.thanks_reply'])]);
+    expect(bed.fake.sentTo(waId).slice(erasedAt).map((m) => m.type)).toEqual(['template']);
+  });
+
   test('when WhatsApp says the window closed (131047), the template is sent instead', async () => {
     const waId = newResident();
     await bed.say(waId, id(), 'hallo');
