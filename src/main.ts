@@ -29,7 +29,7 @@ import type { TurnObserver, TurnRunner } from './core/turn/turn-runner';
 import { loadLanguageNames } from './core/language-names';
 import { nluRoutes } from './http/nlu-routes';
 import { buildHttpServer } from './http/server';
-import type { FeatureDeps, FeatureFactory } from './features';
+import type { Feature, FeatureDeps, FeatureFactory } from './features';
 import { JobScheduler } from './core/jobs/scheduler';
 import { createNlu } from './nlu';
 import { createStoreConnection } from './storage/connection';
@@ -101,12 +101,13 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
     config, connection, renderer, translator, content, channels, turns: lateTurns, leases, privacy, metrics, logger, clock,
     staffAuth: staff.auth, audit: staff.audit, dashboard: staff.dashboard, staffDirectory: staff.accounts, caseEvents: new CaseEventHub(connection),
   };
-  const features = (overrides.features ?? FEATURES).map((make) => make(deps));
-
   const actions = registerPrivacyActions(registerCoreActions(new ActionRegistry()), privacy);
-  features.forEach((feature) => feature.registerActions?.(actions));
+  let features: Feature[];
   let flows: FlowRegistry;
   try {
+    // A feature with a bad configuration or a broken dialog stops start-up with its message, and lets the process exit.
+    features = (overrides.features ?? FEATURES).map((make) => make(deps));
+    features.forEach((feature) => feature.registerActions?.(actions));
     flows = loadFlowRegistry(config.paths.dialogs, { hasAction: (n) => actions.has(n), hasChoiceProvider: (n) => actions.hasChoices(n), hasText: (k) => translator.has('nl', k) });
   } catch (error) {
     await connection.close().catch(() => undefined);
