@@ -93,10 +93,11 @@ async function statsPage(view: DashboardView): Promise<SafeHtml> {
   const chart = (id: string, title: string): SafeHtml => html`<section><h2 id="${id}-title">${title}</h2><div class="chart"><canvas id="${id}" role="img" aria-labelledby="${id}-title"></canvas></div></section>`;
   return html`<p>${t('staff.stats.intro')}</p><div class="grid" id="stats" data-error="${t('staff.stats.error')}">
 ${chart('chart-conversations', t('staff.stats.conversations'))}${chart('chart-rate', t('staff.stats.handoff_rate'))}
-${chart('chart-outcomes', t('staff.stats.outcomes'))}${chart('chart-csat', t('staff.stats.csat'))}</div>
+${chart('chart-outcomes', t('staff.stats.outcomes'))}${chart('chart-containment', t('staff.stats.containment'))}${chart('chart-csat', t('staff.stats.csat'))}</div>
 <h2>${t('staff.stats.waiting')}</h2><p id="waiting-times"></p>
 ${jsonData('stats-labels', {
-  ...Object.fromEntries(['conversations', 'cases', 'handoff_rate', 'outcomes', 'csat'].map((k) => [k, t(`staff.stats.${k}`)])),
+  ...Object.fromEntries(['conversations', 'cases', 'handoff_rate', 'outcomes', 'csat', 'containment'].map((k) => [k, t(`staff.stats.${k}`)])),
+  ...Object.fromEntries(['answered', 'clarified', 'failed', 'human'].map((k) => [`question.${k}`, t(`staff.question.${k}`)])),
   waiting: t('staff.stats.waiting_values'), ...Object.fromEntries(CASE_STATUSES.map((s) => [`status.${s}`, t(`staff.status.${s}`)])),
 })}`;
 }

@@ -10,7 +10,8 @@ import type { HandoffContent } from '../domain/handoff/handoff-content';
 import type { TurnLog } from '../domain/handoff/turn-log';
 import type { AuditLog } from './audit';
 import { staffOf } from './auth';
-import { caseStatistics } from './case-stats';
+import { caseStatistics, questionOutcomes } from './case-stats';
+import type { AppMetrics } from '../core/metrics';
 import { streamCaseEvents } from './case-stream';
 import { STAFF_ROLES, type StaffAuth, type StaffDirectory } from './staff-types';
 
@@ -25,6 +26,7 @@ export interface CaseRoutesOptions {
   events: CaseEvents;
   hours: BusinessHours;
   turns: TurnLog;
+  metrics: AppMetrics;
   clock: () => Date;
 }
 
@@ -131,7 +133,7 @@ export async function caseRoutes(app: FastifyInstance, options: CaseRoutesOption
   app.get('/api/staff/colleagues', route('Staff members a case can be transferred to'), async () => options.directory.list());
 
   app.get('/api/staff/stats', { schema: { tags: ['staff'], summary: 'Statistics of the last 28 days', security }, preValidation: auth.guard(['coordinator', 'admin']) }, async () =>
-    caseStatistics({ store, turns: options.turns, hours: options.hours, now: options.clock() }));
+    caseStatistics({ store, turns: options.turns, hours: options.hours, now: options.clock(), questionOutcomes: await questionOutcomes(options.metrics) }));
 
   app.get('/api/staff/audit', { schema: { tags: ['staff'], summary: 'The latest audit entries', security }, preValidation: auth.guard(['admin']) }, async () => options.audit.recent({ limit: 200 }));
 

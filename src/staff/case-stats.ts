@@ -2,6 +2,7 @@ import type { BusinessHours } from '../domain/handoff/business-hours';
 import type { CaseStore } from '../domain/handoff/case-store';
 import type { TurnLog } from '../domain/handoff/turn-log';
 import { CASE_STATUSES } from '../domain/handoff/case-machine';
+import type { AppMetrics } from '../core/metrics';
 
 /** What the statistics are computed from. */
 export interface StatsInput {
@@ -10,6 +11,8 @@ export interface StatsInput {
   hours: BusinessHours;
   now: Date;
   days?: number;
+  /** digipunt_question_outcomes_total by outcome, since this process started. */
+  questionOutcomes?: Record<string, number>;
 }
 
 /** The statistics page's data: per day, plus waiting-time percentiles and the CSAT spread. */
@@ -24,6 +27,19 @@ export interface CaseStatistics {
   /** Minutes from opening to the claim, for claimed cases. */
   waitingMinutes: { p50: number | null; p90: number | null; count: number };
   csat: { counts: number[]; average: number | null };
+  /** Containment: questions answered, answered after clarifying, failed, or sent to a person (since start). */
+  questionOutcomes: Record<string, number>;
+}
+
+/** Sums the question-outcome counter by outcome (all channels), from the app's Prometheus registry. */
+export async function questionOutcomes(metrics: AppMetrics): Promise<Record<string, number>> {
+  const metric = metrics.registry.getSingleMetric('digipunt_question_outcomes_total');
+  const out: Record<string, number> = {};
+  for (const value of metric ? (await metric.get()).values : []) {
+    const outcome = String(value.labels.outcome ?? 'unknown');
+    out[outcome] = (out[outcome] ?? 0) + value.value;
+  }
+  return out;
 }
 
 /** The value at percentile p of sorted numbers (nearest rank), or null for none. */
@@ -55,6 +71,7 @@ export async function caseStatistics(input: StatsInput): Promise<CaseStatistics>
     handoffRate: days.map((_, i) => ((conversations[i] ?? 0) > 0 ? Math.round(((caseCounts[i] ?? 0) / (conversations[i] as number)) * 1000) / 1000 : 0)),
     outcomes,
     waitingMinutes: { p50: percentile(waits, 50), p90: percentile(waits, 90), count: waits.length },
+    questionOutcomes: input.questionOutcomes ?? {},
     csat: { counts: [1, 2, 3, 4, 5].map((n) => scores.filter((s) => s === n).length), average: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null },
   };
 }

@@ -10,17 +10,26 @@ import { STAFF_ROLES, type StaffRole } from './staff-types';
 const USAGE = 'Usage: npm run staff:add -- --email E --role agent|coordinator|admin [--password P]\n'
   + '  Without --password the password is read from standard input, or generated and printed once.';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+/** Where the command reads and writes; tests pass their own. */
+export interface CliIo {
+  stdin: AsyncIterable<Buffer | string> & { isTTY?: boolean };
+  log(line: string): void;
+  error(line: string): void;
+  /** The environment (MONGODB_URI ...); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
+}
+
+async function readAll(stdin: CliIo['stdin']): Promise<string> {
+  const chunks: string[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+  return chunks.join('').replace(/\r?\n$/, '');
 }
 
 /** The password: --password, else piped standard input, else a generated one (shown once). */
-async function choosePassword(given: string | undefined): Promise<{ password: string; generated: boolean }> {
+async function choosePassword(given: string | undefined, stdin: CliIo['stdin']): Promise<{ password: string; generated: boolean }> {
   if (given) return { password: given, generated: false };
-  if (!process.stdin.isTTY) {
-    const piped = await readStdin();
+  if (!stdin.isTTY) {
+    const piped = await readAll(stdin);
     if (piped) return { password: piped, generated: false };
   }
   return { password: randomBytes(18).toString('base64url'), generated: true };
@@ -31,26 +40,26 @@ function isRole(value: string | undefined): value is StaffRole {
 }
 
 /** `npm run staff:add`: creates one staff user in the configured database; there is no default account. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo = { stdin: process.stdin, log: console.log, error: console.error }): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } } });
   if (!values.email || !isRole(values.role)) {
-    console.error(USAGE);
+    io.error(USAGE);
     return 2;
   }
-  const config = loadConfig();
-  const database = await resolveDatabase(config, (line) => console.error(line));
+  const config = loadConfig(io.env ?? process.env);
+  const database = await resolveDatabase(config, (line) => io.error(line));
   const connection = createStoreConnection(database.uri);
   try {
     const accounts = new StaffAccounts(connection, loadStaffSettings(config.paths.content).lockout);
     await connection.asPromise();
     await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
-    const { password, generated } = await choosePassword(values.password);
+    const { password, generated } = await choosePassword(values.password, io.stdin);
     const user = await accounts.create({ email: values.email, role: values.role, password }, new Date());
-    console.log(`Created ${user.role} ${user.email}.`);
-    if (generated) console.log(`Password (shown only now, store it safely): ${password}`);
+    io.log(`Created ${user.role} ${user.email}.`);
+    if (generated) io.log(`Password (shown only now, store it safely): ${password}`);
     return 0;
   } catch (error) {
-    console.error(`Could not create the staff user: ${error instanceof Error ? error.message : String(error)}`);
+    io.error(`Could not create the staff user: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
     await connection.close();

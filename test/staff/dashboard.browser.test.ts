@@ -78,7 +78,7 @@ test('a staff member logs in, sees a Turkish request arrive live, claims it, rep
 test('the statistics page draws its charts with the served chart library', async () => {
   await page.goto(`${server.url}/staff/stats`);
   await page.waitForFunction(() => document.getElementById('stats')?.dataset.ready === 'true', undefined, { timeout: 10000 });
-  expect(await page.locator('canvas').count()).toBe(4);
+  expect(await page.locator('canvas').count()).toBe(5);
   expect(await page.locator('#waiting-times').textContent()).toMatch(/Mediaan \d/);
   expect(problems).toEqual([]);
 });

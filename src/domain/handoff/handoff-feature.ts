@@ -32,7 +32,7 @@ export function handoffFeature(deps: FeatureDeps): Feature {
     name: 'handoff',
     registerActions: (actions) => registerHandoffActions(actions, openCaseAction(intake, channels, hours)),
     middleware: () => [handoffMiddleware({ store, service, intake, turns, content, renderer, hours })],
-    registerRoutes: async (app) => caseRoutes(app, { store, service, content, auth: deps.staffAuth, audit: deps.audit, directory: deps.staffDirectory, events: deps.caseEvents, hours, turns, clock }),
+    registerRoutes: async (app) => caseRoutes(app, { store, service, content, auth: deps.staffAuth, audit: deps.audit, directory: deps.staffDirectory, events: deps.caseEvents, hours, turns, metrics: deps.metrics, clock }),
     jobs: () => handoffJobs({ store, service, claims, turns, retentionDays: deps.config.TRANSCRIPT_RETENTION_DAYS }),
   };
 }

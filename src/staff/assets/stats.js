@@ -18,6 +18,8 @@
     bar('chart-rate', days, [{ label: labels.handoff_rate, data: stats.handoffRate.map((r) => Math.round(r * 100)) }], 'line');
     const outcomeKeys = Object.keys(stats.outcomes);
     bar('chart-outcomes', outcomeKeys.map((k) => labels['status.' + k] || k), [{ label: labels.outcomes, data: outcomeKeys.map((k) => stats.outcomes[k]) }]);
+    const questionKeys = Object.keys(stats.questionOutcomes);
+    bar('chart-containment', questionKeys.map((k) => labels['question.' + k] || k), [{ label: labels.containment, data: questionKeys.map((k) => stats.questionOutcomes[k]) }]);
     bar('chart-csat', ['1', '2', '3', '4', '5'], [{ label: labels.csat, data: stats.csat.counts }]);
     const w = stats.waitingMinutes;
     document.getElementById('waiting-times').textContent = labels.waiting
