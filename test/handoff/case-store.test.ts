@@ -43,9 +43,9 @@ test('a transition whose writer died halfway is rolled forward once it is old, a
 });
 
 test('the transcript keeps the order of writing, shows the last lines, and is purged after retention', async () => {
-  await turns.record('webchat:t', [{ from: 'resident', text: 'one', at: t0 }]);
-  await turns.record('webchat:t', [{ from: 'bot', text: 'two', at: t0 }, { from: 'bot', text: 'three', at: t0 }]);
-  await turns.record('webchat:t', [{ from: 'resident', text: 'four', at: new Date(t0.getTime() + 1000) }]);
+  await turns.record('webchat:t', 'webchat:u', [{ from: 'resident', text: 'one', at: t0 }]);
+  await turns.record('webchat:t', 'webchat:u', [{ from: 'bot', text: 'two', at: t0 }, { from: 'bot', text: 'three', at: t0 }]);
+  await turns.record('webchat:t', 'webchat:u', [{ from: 'resident', text: 'four', at: new Date(t0.getTime() + 1000) }]);
   expect((await turns.recent('webchat:t', 3)).map((l) => l.text)).toEqual(['two', 'three', 'four']);
   expect(await turns.purge(new Date(t0.getTime() + 1))).toBe(3);
   expect((await turns.recent('webchat:t', 10)).map((l) => l.text)).toEqual(['four']);

@@ -7,6 +7,7 @@ import { BusinessHours, loadBusinessHours } from './business-hours';
 import { CaseIntake } from './case-intake';
 import { CaseService } from './case-service';
 import { CaseStore } from './case-store';
+import { HandoffDataHolder } from './handoff-data-holder';
 import { handoffJobs } from './handoff-jobs';
 import { loadHandoffContent } from './handoff-content';
 import { handoffMiddleware } from './handoff-middleware';
@@ -25,6 +26,7 @@ export function handoffFeature(deps: FeatureDeps): Feature {
   const turns = new TurnLog(deps.connection);
   const { renderer, channels, clock } = deps;
   const service = new CaseService({ store, claims, events: deps.caseEvents, audit: deps.audit, channels, renderer, hours, content, clock });
+  deps.privacy.register(new HandoffDataHolder(store, turns));
   const intake = new CaseIntake(service, new CounterStore(deps.connection), turns);
   addCasePages(deps.dashboard, { store, service, content, directory: deps.staffDirectory, hours });
 
@@ -33,6 +35,6 @@ export function handoffFeature(deps: FeatureDeps): Feature {
     registerActions: (actions) => registerHandoffActions(actions, openCaseAction(intake, channels, hours)),
     middleware: () => [handoffMiddleware({ store, service, intake, turns, content, renderer, hours })],
     registerRoutes: async (app) => caseRoutes(app, { store, service, content, auth: deps.staffAuth, audit: deps.audit, directory: deps.staffDirectory, events: deps.caseEvents, hours, turns, metrics: deps.metrics, clock }),
-    jobs: () => handoffJobs({ store, service, claims, turns, retentionDays: deps.config.TRANSCRIPT_RETENTION_DAYS }),
+    jobs: () => handoffJobs({ store, service, claims }),
   };
 }

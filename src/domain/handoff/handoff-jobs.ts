@@ -2,23 +2,20 @@ import type { Job } from '../../core/jobs/scheduler';
 import type { ClaimStore } from '../../storage/claims';
 import type { CaseService } from './case-service';
 import type { CaseStore } from './case-store';
-import type { TurnLog } from './turn-log';
 
 /** What the periodic handoff jobs need. */
 export interface HandoffJobDeps {
   store: CaseStore;
   service: CaseService;
   claims: ClaimStore;
-  turns: TurnLog;
-  retentionDays: number;
 }
 
 const MINUTE = 60_000;
 
 /**
  * Re-alerts waiting cases nobody claimed (after the configured staffed minutes; each re-alert is a
- * unique claim, so two processes never send it twice), expires cases that waited too long, and
- * purges transcripts past the retention period.
+ * unique claim, so two processes never send it twice) and expires cases that waited too long.
+ * Transcripts past the retention go with the app's privacy purge (HandoffDataHolder).
  */
 export function handoffJobs(deps: HandoffJobDeps): Job[] {
   const { store, service } = deps;
@@ -45,6 +42,5 @@ export function handoffJobs(deps: HandoffJobDeps): Job[] {
 
   return [
     { name: 'handoff.realert', intervalMs: MINUTE, run: realert },
-    { name: 'handoff.purge', intervalMs: 60 * MINUTE, run: async (now) => void (await deps.turns.purge(new Date(now.getTime() - deps.retentionDays * 1440 * MINUTE))) },
   ];
 }

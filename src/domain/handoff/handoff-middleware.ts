@@ -4,7 +4,7 @@ import type { OutgoingMessage } from '../../core/messages';
 import { requireState, type Middleware, type TurnContext } from '../../core/turn/context';
 import type { BusinessHours } from './business-hours';
 import type { CaseDoc } from './case-model';
-import type { CaseIntake } from './case-intake';
+import { residentKeyOf, type CaseIntake } from './case-intake';
 import type { CaseService } from './case-service';
 import type { CaseStore } from './case-store';
 import { csatScore, openingTexts, render } from './case-texts';
@@ -88,12 +88,13 @@ export function handoffMiddleware(deps: HandoffMiddlewareDeps): Middleware {
     const state = requireState(context);
     const language = state.language;
     const said = residentText(context);
-    if (said) await deps.turns.record(context.key, [{ from: 'resident', text: said, at: context.now }]);
+    const resident = residentKeyOf(context.incoming.address);
+    if (said) await deps.turns.record(context.key, resident, [{ from: 'resident', text: said, at: context.now }]);
     const before = context.replies.length;
     const open = await store.openFor(context.key);
     if (open) await relay(context, open, language);
     else if (!(await takeScore(context, language)) && !(await openForTopic(context, language))) await next();
     const answered = context.replies.slice(before).map((m) => ({ from: 'bot' as const, text: m.text, at: context.now }));
-    await deps.turns.record(context.key, answered);
+    await deps.turns.record(context.key, resident, answered);
   };
 }

@@ -5,6 +5,8 @@ import { writeOrder, type TranscriptLine } from './case-model';
 interface TurnLineDoc extends TranscriptLine {
   _id: string;
   conversationKey: string;
+  /** The resident (channel + user), so erasure finds their lines after the conversation is gone. */
+  residentKey: string;
   /** Order of writing, so lines keep their order when they share a timestamp. */
   order: number;
 }
@@ -12,6 +14,7 @@ interface TurnLineDoc extends TranscriptLine {
 const lineSchema = new Schema<TurnLineDoc>({
   _id: { type: String, required: true },
   conversationKey: { type: String, required: true },
+  residentKey: { type: String, required: true },
   from: { type: String, required: true },
   text: { type: String, required: true },
   at: { type: Date, required: true },
@@ -19,6 +22,7 @@ const lineSchema = new Schema<TurnLineDoc>({
 }, { collection: 'conversation_turns', versionKey: false });
 lineSchema.index({ conversationKey: 1, at: -1, order: -1 });
 lineSchema.index({ at: 1 });
+lineSchema.index({ residentKey: 1 });
 
 /**
  * The recent turns of every conversation, so a case opens with a transcript staff can read. The text
@@ -32,9 +36,9 @@ export class TurnLog {
   }
 
   /** Records what the resident said and what the bot answered in one turn. */
-  async record(conversationKey: string, lines: TranscriptLine[]): Promise<void> {
+  async record(conversationKey: string, residentKey: string, lines: TranscriptLine[]): Promise<void> {
     if (lines.length === 0) return;
-    await this.model.insertMany(lines.map((line) => ({ _id: randomUUID(), conversationKey, order: writeOrder(), ...line })));
+    await this.model.insertMany(lines.map((line) => ({ _id: randomUUID(), conversationKey, residentKey, order: writeOrder(), ...line })));
   }
 
   /** The last `limit` lines of a conversation, oldest first. */
@@ -53,6 +57,17 @@ export class TurnLog {
       seen.get(day)?.add(doc.conversationKey);
     }
     return Object.fromEntries([...seen].map(([day, keys]) => [day, keys.size]));
+  }
+
+  /** A resident's lines, oldest first (their data export). */
+  async ofResident(residentKey: string): Promise<TranscriptLine[]> {
+    const docs = await this.model.find({ residentKey }).sort({ at: 1, order: 1 }).lean();
+    return docs.map(({ from, text, at }) => ({ from, text, at }));
+  }
+
+  /** Deletes a resident's lines (erasure); returns how many. */
+  async erase(residentKey: string): Promise<number> {
+    return (await this.model.deleteMany({ residentKey })).deletedCount;
   }
 
   /** Deletes lines older than the retention period. */
