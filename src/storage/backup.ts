@@ -48,7 +48,7 @@ export async function restoreDatabase(connection: Connection, dir: string, optio
     const target = db.collection(collection.name);
     if (options.drop) await target.deleteMany({});
     else if ((await target.estimatedDocumentCount()) > 0) throw new Error(`collection ${collection.name} is not empty: restore into an empty database, or pass --drop`);
-    for (const index of collection.indexes) await target.createIndex(index.key, { unique: index.unique, name: index.name });
+    for (const index of collection.indexes) await target.createIndex(index.key, { ...(index.unique ? { unique: true } : {}), ...(index.name ? { name: index.name } : {}) });
     let batch: Array<Record<string, unknown>> = [];
     const lines = createInterface({ input: createReadStream(path.join(dir, `${collection.name}.jsonl`), 'utf8'), crlfDelay: Infinity });
     for await (const line of lines) {

@@ -17,7 +17,7 @@ export function createStoreConnection(uri: string, options: StoreConnectionOptio
     bufferCommands: false,
     autoIndex: false,
     autoCreate: true,
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
     maxPoolSize: options.maxPoolSize ?? 20,
   });
 }

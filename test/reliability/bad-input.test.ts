@@ -77,5 +77,5 @@ describe('bad input: every input gets a clear answer, nothing breaks', () => {
     }));
     expect(failures).toEqual([]);
     expect(unhandled).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });
