@@ -20,7 +20,7 @@ export interface CreateNluOptions {
 }
 
 /** Bump when features or model shapes change, so an old saved model is retrained instead of misread. */
-const MODEL_FORMAT = 3;
+const MODEL_FORMAT = 4;
 
 interface SavedModel {
   dataHash: string;

@@ -6,9 +6,9 @@ import type { NlpJsIntentModel } from './intent-model';
 import { NgramClassifier } from './ngram-classifier';
 
 /** How much nlp.js's vote counts against the n-gram model's (a log-linear blend). */
-const NLPJS_WEIGHT = 0.3;
+const NLPJS_WEIGHT = 0.2;
 /** nlp.js often gives 0 to all but one intent; this floor keeps its "no" from being a veto. */
-const NLPJS_FLOOR = 0.01;
+const NLPJS_FLOOR = 0.05;
 
 /**
  * Why: one n-gram model for all languages, each feature learnt both shared and per language, so

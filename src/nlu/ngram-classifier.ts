@@ -8,8 +8,8 @@ import { seededRandom } from './kfold';
 import { normalizeText } from './normalize';
 
 const EPOCHS = 30;
-const LEARNING_RATE = 0.5;
-const L2 = 1e-4;
+const LEARNING_RATE = 2;
+const L2 = 1e-3;
 const SEED = 7;
 /** Updates this small change nothing measurable; skipping them makes training several times faster. */
 const MIN_GRADIENT = 1e-3;
