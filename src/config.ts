@@ -55,6 +55,10 @@ const schema = z.object({
   TEAMS_APP_ID: z.string().min(1).optional(),
   TEAMS_APP_PASSWORD: z.string().min(1).optional(),
   TEAMS_APP_TENANT_ID: z.string().min(1).optional(),
+  TEAMS_STAFF_ENABLED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TEAMS_STAFF_APP_ID: z.string().min(1).optional(),
+  TEAMS_STAFF_APP_PASSWORD: z.string().min(1).optional(),
+  TEAMS_STAFF_CHANNEL_ID: z.string().min(1).optional(),
   // Telegram (src/channels/telegram): on when TELEGRAM_BOT_TOKEN is set; webhook mode needs the secret and PUBLIC_URL.
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456789:AA...').optional(),
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),

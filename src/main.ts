@@ -44,6 +44,7 @@ import { loansFeature } from './domain/loans/loans-feature';
 import { donationsFeature } from './domain/donations/feature';
 import { whatsappWebFeature } from './channels/whatsapp-web/whatsapp-web-feature';
 import { teamsResidentFeature } from './channels/teams/resident/teams-resident-feature';
+import { teamsStaffFeature } from './channels/teams/staff/teams-staff-feature';
 import { telegramFeature } from './channels/telegram/telegram-feature';
 import { whatsAppCloudFeature } from './channels/whatsapp-cloud/whatsapp-cloud-feature';
 import { MongoHealthCheck } from './storage/store-health';
@@ -77,7 +78,7 @@ export interface App {
 }
 
 /** The capabilities plugged into the core, in order; each lives in its own folder. */
-export const FEATURES: FeatureFactory[] = [handoffFeature, loansFeature, donationsFeature, whatsappWebFeature, teamsResidentFeature, telegramFeature, whatsAppCloudFeature];
+export const FEATURES: FeatureFactory[] = [handoffFeature, loansFeature, donationsFeature, whatsappWebFeature, teamsResidentFeature, teamsStaffFeature, telegramFeature, whatsAppCloudFeature];
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

@@ -15,6 +15,8 @@ export interface ConnectorCall {
   authorization?: string;
   /** The id the fake gave the posted activity. */
   id: string;
+  /** True for POST /v3/conversations: a new thread in a channel. */
+  newThread?: boolean;
 }
 
 /** A Teams user as GET /v3/conversations/{id}/members/{userId} returns it. */
@@ -105,6 +107,7 @@ export class FakeBotConnector {
       return json(res, 200, { keys: [{ kty: 'RSA', use: 'sig', kid: this.keyId, n: this.jwk.n, e: this.jwk.e, endorsements: ['msteams', 'emulator'] }] });
     }
     const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (req.method === 'POST' && path === '/v3/conversations') return this.createConversation(req, res);
     if (segments[0] !== 'v3' || segments[1] !== 'conversations' || !segments[2]) return json(res, 404, { error: { code: 'NotFound' } });
     const conversationId = segments[2];
     if (req.method === 'GET' && segments[3] === 'members' && segments[4]) {
@@ -120,6 +123,18 @@ export class FakeBotConnector {
       return json(res, 200, { id: req.method === 'PUT' ? segments[4] : id });
     }
     json(res, 404, { error: { code: 'NotFound' } });
+  }
+
+  /** POST /v3/conversations: in Teams, a new thread in a channel; the answer names the thread and its first message. */
+  private async createConversation(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = JSON.parse(await readBody(req)) as { channelData?: { channel?: { id?: string } }; activity?: PostedActivity };
+    const channelId = body.channelData?.channel?.id;
+    if (!channelId || !body.activity) return json(res, 400, { error: { code: 'BadArgument' } });
+    const failure = this.takeFailure(channelId);
+    if (failure) return json(res, failure.status, { error: { code: 'Failed' } }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {});
+    const id = `fake-activity-${(this.counter += 1)}`;
+    this.calls.push({ method: 'POST', conversationId: channelId, activity: body.activity, authorization: req.headers.authorization, id, newThread: true });
+    json(res, 201, { id: `${channelId};messageid=${id}`, activityId: id });
   }
 
   private takeFailure(conversationId: string): { status: number; retryAfter?: number } | undefined {

@@ -26,8 +26,10 @@ export class ConversationReferenceStore {
     this.model = connection.models.TeamsConversationRef ?? connection.model<ReferenceDoc>('TeamsConversationRef', referenceSchema);
   }
 
+  /** Keeps the reference without the inbound activity's id, so later sends start new messages, not replies. */
   async save(conversationId: string, reference: Partial<ConversationReference>, at: Date): Promise<void> {
-    await this.model.updateOne({ _id: this.key(conversationId) }, { $set: { reference, updatedAt: at }, $unset: { goneAt: 1 } }, { upsert: true });
+    const { activityId: _replyTo, ...rest } = reference;
+    await this.model.updateOne({ _id: this.key(conversationId) }, { $set: { reference: rest, updatedAt: at }, $unset: { goneAt: 1 } }, { upsert: true });
   }
 
   /** The reference, or null when unknown or when the bot was removed there. */

@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../core/logger';
 import type { ConversationReferenceStore } from './conversation-references';
 
@@ -10,7 +10,14 @@ export interface RetryOptions {
 }
 
 /** What became of a proactive send: delivered (with the new activity ids), or the bot is gone (403). */
-export type SendOutcome = { status: 'sent'; ids: string[] } | { status: 'gone' } | { status: 'unknown_conversation' };
+export type SendOutcome = { status: 'sent'; ids: string[]; conversationId: string } | { status: 'gone' } | { status: 'unknown_conversation' };
+
+/** The part of botframework-connector's ConnectorClient that starts a channel thread. */
+interface ThreadStarter {
+  conversations: { createConversation(parameters: ConversationParameters): Promise<{ id?: string; activityId?: string }> };
+}
+
+type Work = (context: TurnContext) => Promise<{ ids: string[]; conversationId: string }>;
 
 interface HttpFailure {
   statusCode?: number;
@@ -44,32 +51,45 @@ export class ProactiveSender {
     private readonly retry: RetryOptions = { attempts: 4, firstDelayMs: 1000, maxDelayMs: 30_000 },
   ) {}
 
+  /** Sends into the stored conversation (a personal chat). */
   async send(conversationId: string, activities: Array<Partial<Activity>>): Promise<SendOutcome> {
-    return this.withReference(conversationId, async (context) => {
+    return this.withReference(conversationId, conversationId, async (context) => {
       const responses = await context.sendActivities(activities);
-      return responses.map((response) => response?.id ?? '');
+      return { ids: responses.map((response) => response?.id ?? ''), conversationId };
     });
   }
 
-  /** Replaces an activity the bot sent before (a card whose state changed). */
-  async update(conversationId: string, activity: Partial<Activity> & { id: string }): Promise<SendOutcome> {
-    return this.withReference(conversationId, async (context) => {
+  /** Posts a new message (its own thread) in a Teams channel whose reference is stored under `channelId`. */
+  async startThread(channelId: string, activity: Partial<Activity>): Promise<SendOutcome> {
+    return this.withReference(channelId, channelId, async (context) => {
+      const connector = context.turnState.get(context.adapter.ConnectorClientKey) as ThreadStarter;
+      const created = await connector.conversations.createConversation({
+        isGroup: true, bot: context.activity.recipient, tenantId: context.activity.conversation.tenantId, channelData: { channel: { id: channelId } }, activity: activity as Activity,
+      } as ConversationParameters);
+      return { ids: [created.activityId ?? ''], conversationId: created.id ?? channelId };
+    });
+  }
+
+  /** Replaces an activity the bot sent before (a card whose state changed), in `conversationId` (e.g. a thread). */
+  async update(referenceKey: string, conversationId: string, activity: Partial<Activity> & { id: string }): Promise<SendOutcome> {
+    return this.withReference(referenceKey, conversationId, async (context) => {
       await context.updateActivity(activity);
-      return [activity.id];
+      return { ids: [activity.id], conversationId };
     });
   }
 
-  private async withReference(conversationId: string, work: (context: TurnContext) => Promise<string[]>): Promise<SendOutcome> {
-    const reference = await this.references.get(conversationId);
-    if (!reference) return { status: 'unknown_conversation' };
+  private async withReference(referenceKey: string, conversationId: string, work: Work): Promise<SendOutcome> {
+    const stored = await this.references.get(referenceKey);
+    if (!stored) return { status: 'unknown_conversation' };
+    const reference = { ...stored, conversation: { ...stored.conversation, id: conversationId } } as ConversationReference;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return { status: 'sent', ids: await this.once(reference as ConversationReference, work) };
+        return { status: 'sent', ...(await this.once(reference, work)) };
       } catch (error) {
         const status = statusOf(error);
         if (status === 403) {
           this.log.warn({ status }, 'Teams: the bot was removed from the conversation; reference marked gone');
-          await this.references.markGone(conversationId, this.clock());
+          await this.references.markGone(referenceKey, this.clock());
           return { status: 'gone' };
         }
         if (status !== 429 || attempt >= this.retry.attempts) throw error;
@@ -81,16 +101,17 @@ export class ProactiveSender {
   }
 
   /** One attempt. The adapter hands errors of the logic to onTurnError, so they are caught here and rethrown. */
-  private async once(reference: ConversationReference, work: (context: TurnContext) => Promise<string[]>): Promise<string[]> {
-    let outcome: { ids: string[] } | { error: unknown } = { ids: [] };
+  private async once(reference: ConversationReference, work: Work): Promise<{ ids: string[]; conversationId: string }> {
+    let outcome: { done: { ids: string[]; conversationId: string } } | { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
       try {
-        outcome = { ids: await work(context) };
+        outcome = { done: await work(context) };
       } catch (error) {
         outcome = { error };
       }
     });
+    if (!outcome) throw new Error('the conversation did not run');
     if ('error' in outcome) throw outcome.error;
-    return outcome.ids;
+    return outcome.done;
   }
 }
