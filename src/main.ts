@@ -114,14 +114,15 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
     await connection.close().catch(() => undefined);
     throw error;
   }
+  const conversations = new MongoConversationStore(connection);
+  const inbox = new MongoInboxStore(connection);
+  // Connect before the NLU: training runs on the event loop for seconds, and server selection would time out meanwhile.
+  await connection.asPromise();
+  await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
   // The trained model is kept under DATA_DIR and reused while nlu/ is unchanged: start-up loads instead of training.
   mkdirSync(config.paths.data, { recursive: true });
   const nluModel = path.join(config.paths.data, 'nlu-model.json');
   const nlu = overrides.nlu ?? (await createNlu({ dataDir: config.paths.nlu, modelFile: nluModel, log: (line) => logger.info({ component: 'nlu' }, line) }));
-  const conversations = new MongoConversationStore(connection);
-  const inbox = new MongoInboxStore(connection);
-  await connection.asPromise();
-  await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
 
   const turns = buildTurnRunner({
     config, flows, actions, renderer, nlu, metrics, logger, clock,
