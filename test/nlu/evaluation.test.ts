@@ -8,9 +8,10 @@ import { normalizeText } from '../../src/nlu/normalize';
 /**
  * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`, ~50 s).
  * The brief's targets are 95 % overall and 90 % per language; the data does not reach them yet
- * (see the eval output), so these floors guard against regressions at the level measured today.
+ * (see the eval output), so these floors guard against regressions at the level measured today
+ * (this fold: about 90 % overall, 85.5 % in the weakest language, ar).
  */
-const FLOORS = { overall: 0.88, perLanguage: 0.82, languageId: 0.98, languageIdCoverage: 0.9 };
+const FLOORS = { overall: 0.89, perLanguage: 0.84, languageId: 0.98, languageIdCoverage: 0.9 };
 
 describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => {
   let report: EvaluationReport;
