@@ -1,6 +1,6 @@
 import type { ScenarioResult } from './load/measure';
 import type { BenchResults } from './results';
-import { round } from './stats';
+import { round, signed } from './stats';
 
 type Row = string[];
 
@@ -54,7 +54,7 @@ export function formatReport(results: BenchResults): string {
   }
   if (results.idleMemory) {
     const i = results.idleMemory;
-    out.push(`Idle: ${i.conversations} of ${i.wanted} conversations opened in ${i.seconds} s (${i.opensPerSecond}/s, ${i.failed} failed): heap ${i.heapBeforeMB} → ${i.heapAfterMB} MB (+${i.heapGrowthMB}, ${i.heapGrowthPerThousandMB} MB per 1,000), RSS ${i.rssBeforeMB} → ${i.rssAfterMB} MB (+${i.rssGrowthMB}) after GC`);
+    out.push(`Idle: ${i.conversations} of ${i.wanted} conversations opened in ${i.seconds} s (${i.opensPerSecond}/s, ${i.failed} failed): heap ${i.heapBeforeMB} → ${i.heapAfterMB} MB (${signed(i.heapGrowthMB)}, ${i.heapGrowthPerThousandMB} MB per 1,000), RSS ${i.rssBeforeMB} → ${i.rssAfterMB} MB (${signed(i.rssGrowthMB)}) after GC`);
   }
   if (results.storeGrowth) {
     const { emptyStore: e, fullStore: f, storedConversations } = results.storeGrowth;

@@ -6,7 +6,7 @@ import type { IdleMemoryResult } from './micro/idle-memory';
 import type { NluBenchResult } from './micro/nlu-bench';
 import type { StoreGrowth } from './run-full';
 import type { ProfileRun } from './run-profile';
-import { round } from './stats';
+import { round, signed } from './stats';
 
 /** The machine a run was measured on: absolute figures mean little without it. */
 export interface Machine {
@@ -121,7 +121,7 @@ export function evaluateTargets(r: Pick<BenchResults, 'comparisons' | 'nlu' | 'c
     const m = r.idleMemory;
     const growth = Math.max(m.heapGrowthMB, m.rssGrowthMB);
     const all = m.conversations === m.wanted;
-    const reached = `${all ? '' : `only ${m.conversations} opened in the time budget: `}heap +${m.heapGrowthMB} MB, RSS +${m.rssGrowthMB} MB`;
+    const reached = `${all ? '' : `only ${m.conversations} opened in the time budget: `}heap ${signed(m.heapGrowthMB)} MB, RSS ${signed(m.rssGrowthMB)} MB`;
     targets.push({ name: `${m.wanted.toLocaleString('en')} idle conversations`, target: '< 20 MB added (heap and RSS after GC)', reached, met: all && growth < 20 && m.failed === 0 });
   }
   return targets;

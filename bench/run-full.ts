@@ -11,6 +11,7 @@ import type { NluBenchResult } from './micro/nlu-bench';
 import type { BenchOptions } from './options';
 import type { Progress } from './progress';
 import { ServerProcess } from './servers/server-process';
+import { signed } from './stats';
 
 /** The assistant's turn at one resident on an empty store and on a store full of idle conversations. */
 export interface StoreGrowth {
@@ -56,7 +57,7 @@ async function startContenders(databaseUri: string, script: DialogScript, servic
 async function idlePhase(assistant: Contender, options: BenchOptions, context: MeasureContext): Promise<{ idleMemory: IdleMemoryResult; fullStore: ScenarioResult }> {
   context.progress.done(`Opening ${options.idleConversations} idle conversations (memory after forced GC, before and after; at most ${options.idleBudgetMs / 1000} s)...`);
   const idleMemory = await runIdleMemoryBench(assistant.process, options.idleConversations, IDLE_OPEN_CONCURRENCY, options.idleBudgetMs, context.progress);
-  context.progress.done(`  ${idleMemory.conversations} opened in ${idleMemory.seconds} s: heap +${idleMemory.heapGrowthMB} MB, RSS +${idleMemory.rssGrowthMB} MB`);
+  context.progress.done(`  ${idleMemory.conversations} opened in ${idleMemory.seconds} s: heap ${signed(idleMemory.heapGrowthMB)} MB, RSS ${signed(idleMemory.rssGrowthMB)} MB`);
   const fullStore = await measure({ ...assistant, title: `assistant, ${idleMemory.conversations} stored conversations` }, 1, context);
   return { idleMemory, fullStore };
 }

@@ -39,3 +39,8 @@ export function round(value: number, digits = 2): number {
 export function mb(bytes: number): number {
   return round(bytes / 1024 / 1024, 1);
 }
+
+/** A change with its sign ("+3.2", "-1.5"), for memory growth that may be negative after GC. */
+export function signed(value: number): string {
+  return value < 0 ? String(value) : `+${value}`;
+}
