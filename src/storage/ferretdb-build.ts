@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, chmod, cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCommand } from './run-command';
@@ -11,13 +11,25 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 
 /**
+ * Our one source patch, named in the binary's path so a patched build is never confused with a plain one.
+ * FerretDB 1.24's SQLite backend filters `_id` with `_ferretdb_sjson->'$._id'` but creates the `_id`
+ * index on `_ferretdb_sjson->"_id"`; SQLite uses an expression index only for the identical expression,
+ * so every lookup by `_id` scanned the whole table (measured: findById on 10,000 documents 116 ms,
+ * 1.2 ms once the expressions match). The patch makes the filter use the index's expression.
+ */
+const PATCH_TAG = 'idindex1';
+const ID_COLUMN_FILE = path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go');
+const ID_COLUMN_BEFORE = `IDColumn = DefaultColumn + "->'$._id'"`;
+const ID_COLUMN_AFTER = 'IDColumn = DefaultColumn + `->"_id"`';
+
+/**
  * Where the FerretDB binary lives: $FERRETDB_BIN, else a per-user cache outside the repository so
  * every clone on the machine reuses one build.
  */
 export function ferretDbBinaryPath(): string {
   const fromEnv = process.env.FERRETDB_BIN;
   if (fromEnv) return path.resolve(fromEnv);
-  return path.join(homedir(), '.cache', 'digipunt-aalst', `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+  return path.join(homedir(), '.cache', 'digipunt-aalst', `ferretdb-${FERRETDB_VERSION}-${PATCH_TAG}`, 'ferretdb');
 }
 
 async function isExecutable(file: string): Promise<boolean> {
@@ -61,6 +73,7 @@ export async function buildFerretDb(target: string): Promise<void> {
     await cp(moduleDir, sourceDir, { recursive: true });
     await makeWritable(sourceDir);
     await writeFile(path.join(sourceDir, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    await patchIdColumn(sourceDir);
     await mkdir(path.dirname(target), { recursive: true });
     const partial = `${target}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
@@ -74,6 +87,14 @@ export async function buildFerretDb(target: string): Promise<void> {
     await makeWritable(workDir).catch(() => undefined);
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Applies the `_id` index patch; refuses to build if the source no longer has the line we patch. */
+async function patchIdColumn(sourceDir: string): Promise<void> {
+  const file = path.join(sourceDir, ID_COLUMN_FILE);
+  const source = await readFile(file, 'utf8');
+  if (!source.includes(ID_COLUMN_BEFORE)) throw new Error(`${ID_COLUMN_FILE} no longer contains ${ID_COLUMN_BEFORE}: review the patch`);
+  await writeFile(file, source.replace(ID_COLUMN_BEFORE, ID_COLUMN_AFTER));
 }
 
 /** Downloads the FerretDB module into the Go module cache and returns its (read-only) directory. */
