@@ -47,6 +47,8 @@ export class PhoneLink {
   private holdsLease = false;
   private stopped = true;
   private failures = 0;
+  /** When this process last took or renewed the lease (ms since the epoch). */
+  private renewedAt = 0;
   private connecting?: Promise<void>;
   private leaseTimer?: NodeJS.Timeout;
   private readonly waits = new Set<() => void>();
@@ -75,7 +77,11 @@ export class PhoneLink {
 
   private async electionTick(): Promise<void> {
     const { leases, owner, timings, clock, log } = this.options;
-    const held = await leases.acquire(PHONE_LEASE_KEY, owner, timings.leaseTtlMs, clock()).catch(() => false);
+    const now = clock();
+    const taken = await leases.acquire(PHONE_LEASE_KEY, owner, timings.leaseTtlMs, now).catch(() => undefined);
+    if (taken) this.renewedAt = now.getTime();
+    // A database hiccup (undefined) is not a lost lease: keep the phone while the last renewal is valid.
+    const held = taken ?? (this.holdsLease && now.getTime() - this.renewedAt < timings.leaseTtlMs);
     if (this.stopped) return;
     const was = this.holdsLease;
     this.holdsLease = held;

@@ -2,6 +2,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { APP_ID, BOT_TOKEN, CONVERSATION, TeamsBed } from './teams-bed';
+import { testNlu } from '../../support/app';
+
+// The NLU is trained once per test file (and again when nlu/ changed): give it time before the first app.
+beforeAll(() => testNlu(), 180_000);
 
 const ADDRESS = { channel: 'teams', conversationId: CONVERSATION, userId: 'aad-resident' };
 

@@ -1,5 +1,9 @@
 import { describeChannelContract, registerAddress, type ChannelHarness, type SeenMessage } from '../../contract/channel-contract';
 import { CONVERSATION, TeamsBed } from './teams-bed';
+import { testNlu } from '../../support/app';
+
+// The NLU is trained once per test file (and again when nlu/ changed): give it time before the first app.
+beforeAll(() => testNlu(), 180_000);
 
 describeChannelContract('Microsoft Teams (fake Bot Connector)', async (): Promise<ChannelHarness> => {
   const bed = await TeamsBed.start();

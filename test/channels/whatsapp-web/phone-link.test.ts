@@ -1,5 +1,9 @@
 import { FakeWhatsAppNetwork } from '../../fakes/whatsapp-web-fake';
 import { RESIDENT, WhatsAppWebBed, until } from './whatsapp-web-bed';
+import { testNlu } from '../../support/app';
+
+// The NLU is trained once per test file (and again when nlu/ changed): give it time before the first app.
+beforeAll(() => testNlu(), 180_000);
 
 const ADMIN = { email: 'admin@digipunt.test', password: 'a long admin passphrase' };
 
@@ -96,7 +100,8 @@ describe('WhatsApp Web: linking the phone and keeping it linked', () => {
     bed = await WhatsAppWebBed.start(network);
     await until(() => network.readyClient() !== undefined);
     other = await WhatsAppWebBed.start(network, { uri: bed.server.uri });
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // The second process keeps trying (every third of the lease) and never gets the phone.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(network.clients).toHaveLength(1);
 
     const address = { channel: 'whatsapp-web', conversationId: RESIDENT, userId: RESIDENT };

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp, type TestAppOptions } from '../../support/a
 export const RESIDENT = '32470123456@c.us';
 
 /** Short timings, so a hanging start, a retry and a lease take milliseconds. */
-export const FAST = { initTimeoutMs: 300, retryFirstMs: 50, retryMaxMs: 400, leaseTtlMs: 600 };
+export const FAST = { initTimeoutMs: 300, retryFirstMs: 50, retryMaxMs: 400, leaseTtlMs: 3000 };
 
 /** Reads WhatsApp text back into a message: numbered lines ("1. label") are the choices. */
 export function seenOf(text: string): SeenMessage {
