@@ -54,10 +54,10 @@ export class FakeWhatsAppNetwork {
   }
 
   /** A resident sends a message; a ready client gets the 'message' event, otherwise it stays unread. */
-  residentSends(chatId: string, body: string, options: { id?: string; hasMedia?: boolean } = {}): WaMessage {
+  residentSends(chatId: string, body: string, options: { id?: string; hasMedia?: boolean; type?: string } = {}): WaMessage {
     const message: WaMessage = {
       id: { _serialized: options.id ?? `false_${chatId}_${(this.counter += 1)}` },
-      from: chatId, body, fromMe: false, hasMedia: options.hasMedia ?? false, isStatus: false, broadcast: false,
+      from: chatId, body, fromMe: false, type: options.type ?? (options.hasMedia ? 'image' : 'chat'), hasMedia: options.hasMedia ?? false, isStatus: false, broadcast: false,
       timestamp: Math.floor(Date.now() / 1000),
     };
     const client = this.readyClient();

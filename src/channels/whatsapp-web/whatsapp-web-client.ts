@@ -15,6 +15,8 @@ export interface WaMessage {
   /** The text, or the caption of a photo. */
   body: string;
   fromMe: boolean;
+  /** whatsapp-web.js's MessageTypes: 'chat' for text, 'image', 'ptt' (a voice note), 'revoked', … */
+  type: string;
   hasMedia: boolean;
   isStatus: boolean;
   broadcast: boolean;

@@ -9,7 +9,7 @@ import { seenOf } from './whatsapp-web-bed';
 const realClientFits = (client: Client): WhatsAppWebClient => client;
 
 const message = (overrides: Partial<WaMessage> = {}): WaMessage => ({
-  id: { _serialized: 'false_32470123456@c.us_ABC' }, from: '32470123456@c.us', body: 'Hallo', fromMe: false,
+  id: { _serialized: 'false_32470123456@c.us_ABC' }, from: '32470123456@c.us', body: 'Hallo', fromMe: false, type: 'chat',
   hasMedia: false, isStatus: false, broadcast: false, timestamp: 1_790_000_000, ...overrides,
 });
 
@@ -26,7 +26,7 @@ describe('WhatsApp Web messages become IncomingMessages', () => {
   });
 
   test('a hidden-number chat (@lid) has no phone; a photo is marked as media with its caption', () => {
-    const incoming = toIncoming(message({ from: '123456789012345@lid', body: '', hasMedia: true }));
+    const incoming = toIncoming(message({ from: '123456789012345@lid', body: '', type: 'image', hasMedia: true }));
     expect(incoming?.contact).toBeUndefined();
     expect(incoming?.hasMedia).toBe(true);
     expect(incoming?.text).toBeUndefined();
@@ -37,8 +37,15 @@ describe('WhatsApp Web messages become IncomingMessages', () => {
     ['a status update', { isStatus: true, from: 'status@broadcast' }],
     ['a broadcast', { broadcast: true }],
     ['a group message', { from: '32470123456-1600000000@g.us' }],
+    ['a deleted message', { type: 'revoked', body: '' }],
+    ['a reaction', { type: 'reaction', body: '👍' }],
+    ['an encryption notice', { type: 'e2e_notification', body: '' }],
   ])('%s is not answered', (_name, overrides) => {
     expect(toIncoming(message(overrides))).toBeNull();
+  });
+
+  test('a voice note is media even before its file is known', () => {
+    expect(toIncoming(message({ type: 'ptt', body: '' }))?.hasMedia).toBe(true);
   });
 
   test('only a real number gives a phone', () => {
