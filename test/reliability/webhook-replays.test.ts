@@ -1,7 +1,9 @@
 import { textMessage } from '../fakes/whatsapp-cloud-notifications';
 import { textUpdate, type TelegramResident } from '../fakes/telegram-updates';
 import { CloudBed } from '../channels/whatsapp-cloud/cloud-bed';
+import { TeamsBed } from '../channels/teams/teams-bed';
 import { TelegramBed } from '../channels/telegram/telegram-bed';
+import { RESIDENT, WhatsAppWebBed } from '../channels/whatsapp-web/whatsapp-web-bed';
 import { startTestApp } from '../support/app';
 import { WebChatClient } from '../support/webchat-client';
 
@@ -52,6 +54,29 @@ describe(`${REPLAYS} replays of the same delivery make one turn`, () => {
     const replies = bed.take(resident);
     expect(replies.length).toBeGreaterThan(0);
     expect(replies.filter((m) => m.text === replies[0]?.text)).toHaveLength(1);
+    await bed.close();
+  }, 300_000);
+
+  test('Microsoft Teams: the same activity posted to /api/messages', async () => {
+    const bed = await TeamsBed.start({ env: { RATE_LIMIT_MESSAGES: '100000' } });
+    await bed.post(bed.activity({ type: 'message', text: 'hallo' }));
+    bed.take();
+    const activity = bed.activity({ type: 'message', text: '3' });
+    const statuses = await replay(() => bed.post(activity));
+    expect(statuses.every((s) => s >= 200 && s < 300)).toBe(true);
+    const { seen } = bed.take();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((m) => m.text === seen[0]?.text)).toHaveLength(1);
+    await bed.close();
+  }, 300_000);
+
+  test('WhatsApp Web: the same message emitted again (as after a reconnect)', async () => {
+    const bed = await WhatsAppWebBed.start(undefined, { env: { RATE_LIMIT_MESSAGES: '100000' } });
+    await bed.say('hallo', { id: 'wa-web-first' });
+    for (let i = 1; i < REPLAYS; i += 1) bed.network.residentSends(RESIDENT, '3', { id: 'wa-web-replayed' });
+    const first = await bed.say('3', { id: 'wa-web-replayed' });
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.filter((m) => m.text === first[0]?.text)).toHaveLength(1);
     await bed.close();
   }, 300_000);
 });
