@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { createRealClient } from '../../../src/channels/whatsapp-web/create-client';
 import { MongoSessionStore } from '../../../src/channels/whatsapp-web/mongo-session-store';
 import { qrForTerminal, qrSvg } from '../../../src/channels/whatsapp-web/qr-code';
 import { createStoreConnection } from '../../../src/storage/connection';
@@ -42,6 +43,19 @@ describe('RemoteAuth session store on MongoDB', () => {
     await connection.close();
     await dropTestDatabase(uri);
     await rm(dir, { recursive: true, force: true });
+  });
+
+  test('the real client is built with Debian\'s Chromium and LocalAuth or RemoteAuth on this store (nothing is launched)', () => {
+    const built = (auth: 'local' | 'remote') => createRealClient({ chromiumPath: '/usr/bin/chromium', auth, sessionDir: dir, connection }) as unknown as {
+      options: { puppeteer: { executablePath: string; args: string[] }; authStrategy: { constructor: { name: string }; store?: unknown } };
+    };
+    const local = built('local');
+    expect(local.options.puppeteer.executablePath).toBe('/usr/bin/chromium');
+    expect(local.options.puppeteer.args).toEqual(expect.arrayContaining(['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']));
+    expect(local.options.authStrategy.constructor.name).toBe('LocalAuth');
+    const remote = built('remote');
+    expect(remote.options.authStrategy.constructor.name).toBe('RemoteAuth');
+    expect(remote.options.authStrategy.store).toBeInstanceOf(MongoSessionStore);
   });
 
   test('saves the zip RemoteAuth wrote, in chunks, and extracts the same bytes; a new save replaces it; delete forgets it', async () => {
