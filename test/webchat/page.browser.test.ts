@@ -68,13 +68,15 @@ let choiceReply: string[] = [];
 
 test('clicking a choice button gets the next reply and retires the old buttons', async () => {
   const before = await botCount();
+  const oldButtons = await page.locator('#log button.choice').count();
   const button = page.locator('#log button.choice').first();
   const label = await button.locator('.choice__label').textContent();
   await button.click();
   await waitForMoreBotMessages(before);
   choiceReply = await lastReplyTexts(before);
   expect(await page.locator('#log .message--own').last().textContent()).toBe(label);
-  expect(await page.locator('#log button.choice:not([disabled])').count()).toBe(0);
+  // The buttons of answered questions are retired; the reply may bring buttons of its own after them.
+  for (let i = 0; i < oldButtons; i += 1) expect(await page.locator('#log button.choice').nth(i).isDisabled()).toBe(true);
 });
 
 test('typing the number of a choice (Enter sends) gets the same reply in a new conversation', async () => {

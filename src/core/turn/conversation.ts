@@ -43,7 +43,8 @@ export function conversationMiddleware({ engine, flows, clarifier, outcomes }: C
   const answerOrInterrupt = async (session: DialogSession, freeText: boolean, u: Understanding | undefined, raw: RawAnswer): Promise<void> => {
     const threshold = freeText ? routes.thresholds.interruptFreeText : routes.thresholds.interrupt;
     const target = interruptFor(u, threshold);
-    const topic = u && u.intent !== 'none' && u.score >= threshold ? routes.topics[u.intent] : undefined;
+    // A free-text answer (a name, an address) is never read as a new topic: only interruptions can stop it.
+    const topic = !freeText && u && u.intent !== 'none' && u.score >= threshold ? routes.topics[u.intent] : undefined;
     if (target) return interrupt(session, target);
     if (topic) return engine.enter(session, topic, 'call');
     return engine.answer(session, raw);
