@@ -35,8 +35,13 @@ export class WhatsAppWebBed {
   /** `printed` is what the app printed to the terminal (the QR codes). */
   private constructor(readonly server: TestApp, readonly network: FakeWhatsAppNetwork, readonly printed: string[]) {}
 
-  /** Builds and starts the app; `uri` shares a database with another bed (a restart, a second process). */
-  static async start(network = new FakeWhatsAppNetwork(), options: TestAppOptions & { overrides?: WhatsAppWebOverrides } = {}): Promise<WhatsAppWebBed> {
+  /**
+   * Builds and starts the app; `uri` shares a database with another bed (a restart, a second process).
+   * Without a network of the test's own, the phone is linked already and the bed waits until it is ready.
+   */
+  static async start(given?: FakeWhatsAppNetwork, options: TestAppOptions & { overrides?: WhatsAppWebOverrides } = {}): Promise<WhatsAppWebBed> {
+    const network = given ?? new FakeWhatsAppNetwork();
+    if (!given) network.linked = true;
     const printed: string[] = [];
     const feature: FeatureFactory = (deps) =>
       createWhatsAppWebFeature(deps, { createClient: network.createClient, timings: FAST, print: (text) => printed.push(text), outboxPollMs: 100, ...options.overrides });
@@ -46,6 +51,7 @@ export class WhatsAppWebBed {
       features: [...FEATURES.filter((f) => f !== whatsappWebFeature), feature],
     });
     await server.app.start();
+    if (!given) await until(() => network.readyClient() !== undefined);
     return new WhatsAppWebBed(server, network, printed);
   }
 

@@ -1,4 +1,5 @@
 import { describeChannelContract, registerAddress, type ChannelHarness, type SeenMessage } from '../../contract/channel-contract';
+import { FakeWhatsAppNetwork } from '../../fakes/whatsapp-web-fake';
 import { RESIDENT, WhatsAppWebBed, seenOf, until } from './whatsapp-web-bed';
 import { testNlu } from '../../support/app';
 
@@ -6,7 +7,8 @@ import { testNlu } from '../../support/app';
 beforeAll(() => testNlu(), 180_000);
 
 describeChannelContract('WhatsApp Web (fake client)', async (): Promise<ChannelHarness> => {
-  const bed = await WhatsAppWebBed.start();
+  // A phone not linked yet: the harness scans the QR code first.
+  const bed = await WhatsAppWebBed.start(new FakeWhatsAppNetwork());
   let last: SeenMessage[] = [];
   const harness: ChannelHarness = {
     app: bed.server.app,
