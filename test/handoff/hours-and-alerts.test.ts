@@ -2,6 +2,7 @@ import type { CaseEvent } from '../../src/domain/handoff/case-events';
 import { startTestApp, type TestApp } from '../support/app';
 import { WebChatClient } from '../support/webchat-client';
 import { MONDAY_10, staffCall, staffLogin, TestClock, waitFor } from './support';
+import { collectEvents } from '../support/sse';
 
 // Saturday 7 March 2026, 11:00 in Brussels: staff are back on Monday at 9:00.
 const clock = new TestClock(new Date('2026-03-07T10:00:00Z'));
@@ -18,29 +19,7 @@ afterAll(async () => {
 
 /** The dashboard's live stream, read the way the browser's EventSource reads it. */
 function listenStaff(headers: Record<string, string>): CaseEvent[] {
-  const received: CaseEvent[] = [];
-  void (async () => {
-    try {
-      const response = await fetch(`${server.url}/api/staff/events`, { headers: { authorization: headers.authorization ?? '' }, signal: abort.signal });
-      const reader = response.body?.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for (;;) {
-        const chunk = await reader?.read();
-        if (!chunk || chunk.done) return;
-        buffer += decoder.decode(chunk.value, { stream: true });
-        const blocks = buffer.split('\n\n');
-        buffer = blocks.pop() ?? '';
-        for (const block of blocks) {
-          const data = block.split('\n').find((line) => line.startsWith('data: '));
-          if (data) received.push(JSON.parse(data.slice(6)) as CaseEvent);
-        }
-      }
-    } catch {
-      // aborted at the end
-    }
-  })();
-  return received;
+  return collectEvents<CaseEvent>(`${server.url}/api/staff/events`, { authorization: headers.authorization ?? '' }, abort.signal);
 }
 
 test('outside business hours the resident hears when staff are back, and the case waits', async () => {

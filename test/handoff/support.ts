@@ -1,6 +1,7 @@
 import type { WebChatMessage } from '../../src/channels/webchat/webchat-message';
 import type { StaffRole } from '../../src/staff/staff-types';
 import type { TestApp } from '../support/app';
+import { collectEvents } from '../support/sse';
 import type { WebChatClient } from '../support/webchat-client';
 
 /** Monday 2 March 2026, 10:00 in Brussels: inside the shipped business hours. */
@@ -18,29 +19,7 @@ export class TestClock {
 
 /** Reads a resident's web chat events stream and collects the proactive messages. */
 export function listenResident(client: WebChatClient, signal: AbortSignal): WebChatMessage[] {
-  const received: WebChatMessage[] = [];
-  void (async () => {
-    try {
-      const response = await fetch(`${client.baseUrl}/api/webchat/conversations/${client.conversationId}/events`, { headers: { authorization: `Bearer ${client.token}` }, signal });
-      const reader = response.body?.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for (;;) {
-        const chunk = await reader?.read();
-        if (!chunk || chunk.done) return;
-        buffer += decoder.decode(chunk.value, { stream: true });
-        const events = buffer.split('\n\n');
-        buffer = events.pop() ?? '';
-        for (const event of events) {
-          const data = event.split('\n').find((line) => line.startsWith('data: '));
-          if (data) received.push(JSON.parse(data.slice(6)) as WebChatMessage);
-        }
-      }
-    } catch {
-      // aborted at the end of the test
-    }
-  })();
-  return received;
+  return collectEvents<WebChatMessage>(`${client.baseUrl}/api/webchat/conversations/${client.conversationId}/events`, { authorization: `Bearer ${client.token}` }, signal);
 }
 
 /** Polls until `check` gives a value (or fails after `ms`). */
