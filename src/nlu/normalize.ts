@@ -36,6 +36,28 @@ export function normalizeArabic(text: string): string {
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
+/** Latin letters that look like Cyrillic ones, typed by mistake inside a Cyrillic word ("нi" with a Latin i). */
+const LATIN_LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', c: 'с', e: 'е', i: 'і', k: 'к', o: 'о', p: 'р', x: 'х', y: 'у' };
+
+/** Latin look-alike letters inside a word that also has Cyrillic letters become Cyrillic. */
+function fixMixedScriptWords(text: string): string {
+  return text.replace(/\S+/g, (word) =>
+    /\p{Script=Cyrillic}/u.test(word) && /[a-z]/.test(word) ? word.replace(/[aceikopxy]/g, (c) => LATIN_LOOKALIKES[c] ?? c) : word,
+  );
+}
+
+/**
+ * Folds Ukrainian and Russian spellings that residents mix (surzhyk, a Russian keyboard) onto one form:
+ * і/ї/и/ы → и, є/э/ё → е, ґ → г, ъ dropped. Classification only: language identification keeps the letters.
+ */
+function foldCyrillic(text: string): string {
+  return text
+    .replace(/[іїиы]/g, 'и')
+    .replace(/[єэё]/g, 'е')
+    .replace(/ґ/g, 'г')
+    .replace(/ъ/g, '');
+}
+
 /** "plsss" → "pls", "neeeee" → "nee": three or more equal letters collapse (Latin vowels to two, all else to one). */
 export function collapseRepeats(text: string): string {
   return text.replace(/(\p{L})\1{2,}/gu, (_run, letter: string) =>
@@ -45,10 +67,11 @@ export function collapseRepeats(text: string): string {
 
 /** Lowercase, meaningful emoji as words, other symbols and punctuation removed, spaces collapsed. */
 function cleanSymbols(text: string): string {
-  let result = text.toLocaleLowerCase('nl').replace(/i\u0307/g, 'i');
+  let result = fixMixedScriptWords(text.toLocaleLowerCase('nl').replace(/i\u0307/g, 'i'));
   for (const [pattern, word] of MEANINGFUL_EMOJI) result = result.replace(pattern, word);
   return result
     .replace(/(\p{L})['’`´](t|s|m|re|ve|ll|d)\b/gu, '$1$2')
+    .replace(/(\p{Script=Cyrillic})['’`´ʼ](?=\p{Script=Cyrillic})/gu, '$1')
     .replace(/[^\p{L}\p{M}\p{N}\s]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -56,7 +79,7 @@ function cleanSymbols(text: string): string {
 
 /** Why: the one normal form every utterance goes through before training, classification and de-duplication. */
 export function normalizeText(text: string): string {
-  return collapseRepeats(normalizeArabic(stripLatinAccents(cleanSymbols(text))));
+  return foldCyrillic(collapseRepeats(normalizeArabic(stripLatinAccents(cleanSymbols(text)))));
 }
 
 /** Why: language identification needs the letters' diacritics (é, ş, ë are evidence), so it keeps them. */
