@@ -68,7 +68,7 @@ export function portAcceptsConnections(port: number, host: string = HOST): Promi
 export function ferretDbArgs(dataDir: string, port: number): string[] {
   return [
     '--handler=sqlite',
-    `--sqlite-url=file:${dataDir}/`,
+    `--sqlite-url=file:${dataDir}/?_pragma=synchronous(normal)&_txlock=immediate`,
     `--listen-addr=${HOST}:${port}`,
     '--telemetry=disable',
     '--debug-addr=-',
