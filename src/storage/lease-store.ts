@@ -1,64 +1,95 @@
+import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { LeaseStore } from '../core/ports';
 import { isDuplicateKey } from './connection';
 
 interface LeaseDoc {
   _id: string;
-  key: string;
-  generation: number;
   owner: string;
+  /** Names this holding of the lease, so exactly one process can take it over once it expires. */
+  token: string;
   expiresAt: Date;
-  released: boolean;
+  /** The takeover record that created this holding, deleted with the holding (released or taken over). */
+  takeover: string | null;
+}
+
+interface TakeoverDoc {
+  _id: string;
+  at: Date;
 }
 
 const leaseSchema = new Schema<LeaseDoc>(
   {
     _id: { type: String, required: true },
-    key: { type: String, required: true },
-    generation: { type: Number, required: true },
     owner: { type: String, required: true },
+    token: { type: String, required: true },
     expiresAt: { type: Date, required: true },
-    released: { type: Boolean, required: true },
+    takeover: { type: String, default: null },
   },
   { collection: 'leases', versionKey: false },
 );
-leaseSchema.index({ key: 1, generation: -1 });
 
-/** Old generations kept per key; older ones are deleted now and then (they never decide anything). */
-const KEEP_GENERATIONS = 4;
+const takeoverSchema = new Schema<TakeoverDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'lease_takeovers', versionKey: false });
 
 /**
- * Leases as a log of generations: the newest generation of a key says who holds it. Taking a lease
- * inserts the next generation under a unique _id "<key>#<n>", so of two processes that both see the
- * lease free or expired, exactly one insert succeeds. This holds on MongoDB and on FerretDB, where a
- * conditional findOneAndUpdate is a read followed by a separate write and can let two takers win.
- * The same store elects the single process that runs a scheduled job.
+ * One document per held lease, `_id` = the lease's key, so every command of a turn's lease is an
+ * `_id` lookup and a released lease leaves nothing behind. Taking a free lease is an insert under
+ * that unique `_id`: of two processes, one wins. Taking over an expired one first inserts a takeover
+ * record named after the expired holding's token, so of several takers exactly one replaces it. This
+ * holds on MongoDB and on FerretDB, where a conditional findOneAndUpdate is a read followed by a
+ * separate write and can let two takers win (docs/concurrency.md).
  */
 export class MongoLeaseStore implements LeaseStore {
-  private readonly model: Model<LeaseDoc>;
+  private readonly leases: Model<LeaseDoc>;
+  private readonly takeovers: Model<TakeoverDoc>;
 
   constructor(connection: Connection) {
-    this.model = connection.models.Lease ?? connection.model<LeaseDoc>('Lease', leaseSchema);
+    this.leases = connection.models.Lease ?? connection.model<LeaseDoc>('Lease', leaseSchema);
+    this.takeovers = connection.models.LeaseTakeover ?? connection.model<TakeoverDoc>('LeaseTakeover', takeoverSchema);
   }
 
   async acquire(key: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
-    const current = await this.model.findOne({ key }).sort({ generation: -1 }).lean();
-    if (current && !current.released && current.expiresAt > now && current.owner !== owner) return false;
-    const generation = (current?.generation ?? 0) + 1;
+    const holding: LeaseDoc = { _id: key, owner, token: randomUUID(), expiresAt: new Date(now.getTime() + ttlMs), takeover: null };
+    if (await this.insert(holding)) return true;
+    const current = await this.leases.findById(key).lean();
+    if (!current) return this.insert(holding);
+    if (current.expiresAt > now) return current.owner === owner && (await this.renew(current, holding.expiresAt));
+    return this.takeOver(current, holding, now);
+  }
+
+  async release(key: string, owner: string): Promise<void> {
+    const released = await this.leases.findOneAndDelete({ _id: key, owner }).lean();
+    if (released?.takeover) await this.takeovers.deleteOne({ _id: released.takeover });
+  }
+
+  private async insert(holding: LeaseDoc): Promise<boolean> {
     try {
-      await this.model.create({ _id: `${key}#${generation}`, key, generation, owner, expiresAt: new Date(now.getTime() + ttlMs), released: false });
+      await this.leases.insertMany([holding], { lean: true });
+      return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
       throw error;
     }
-    if (generation > KEEP_GENERATIONS && generation % KEEP_GENERATIONS === 0) {
-      await this.model.deleteMany({ key, generation: { $lte: generation - KEEP_GENERATIONS } }).catch(() => undefined);
-    }
-    return true;
   }
 
-  async release(key: string, owner: string): Promise<void> {
-    const current = await this.model.findOne({ key }).sort({ generation: -1 }).lean();
-    if (current && current.owner === owner && !current.released) await this.model.updateOne({ _id: current._id }, { $set: { released: true } });
+  /** The owner extends its own valid lease (the scheduler and the phone link do); nobody else can hold it meanwhile. */
+  private async renew(current: LeaseDoc, expiresAt: Date): Promise<boolean> {
+    const result = await this.leases.updateOne({ _id: current._id, token: current.token }, { $set: { expiresAt } });
+    return result.matchedCount === 1;
+  }
+
+  private async takeOver(expired: LeaseDoc, holding: LeaseDoc, now: Date): Promise<boolean> {
+    const takeover = `${expired._id}!${expired.token}`;
+    try {
+      await this.takeovers.insertMany([{ _id: takeover, at: now }], { lean: true });
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+    const replaced = await this.leases.replaceOne({ _id: expired._id, token: expired.token }, { ...holding, takeover });
+    // Released meanwhile by its late holder: the key is free, and an insert decides as usual.
+    const won = replaced.matchedCount === 1 || (await this.insert({ ...holding, takeover }));
+    if (expired.takeover) await this.takeovers.deleteOne({ _id: expired.takeover }).catch(() => undefined);
+    return won;
   }
 }

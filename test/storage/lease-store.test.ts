@@ -38,15 +38,22 @@ describe('leases: exactly one holder, also under contention and after expiry', (
     expect(await leases.acquire('expired', 'crashed', 1000, t0)).toBe(true);
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => leases.acquire('expired', `p${i}`, 10_000, later(5000))));
     expect(results.filter(Boolean)).toHaveLength(1);
+    // The late holder's release does not free the new holder's lease.
+    await leases.release('expired', 'crashed');
+    expect(await leases.acquire('expired', 'late', 10_000, later(6000))).toBe(false);
   });
 
-  test('old generations are cleaned up while the newest decides', async () => {
+  test('a released lease leaves nothing behind; takeover records go with the holding they made', async () => {
     for (let i = 0; i < 12; i += 1) {
       expect(await leases.acquire('busy', 'a', 1000, later(i * 10))).toBe(true);
       await leases.release('busy', 'a');
     }
-    const left = await connection.collection('leases').countDocuments({ key: 'busy' });
-    expect(left).toBeLessThanOrEqual(8);
-    expect(await leases.acquire('busy', 'b', 1000, later(500))).toBe(true);
+    expect(await connection.collection('leases').countDocuments({ _id: 'busy' as never })).toBe(0);
+    // A job's lease: never released, taken over at every tick (by whichever process comes first).
+    for (let tick = 1; tick <= 5; tick += 1) expect(await leases.acquire('job', `p${tick % 2}`, 1000, later(tick * 2000))).toBe(true);
+    expect(await connection.collection('lease_takeovers').countDocuments({ _id: { $regex: '^job!' } as never })).toBe(1);
+    await leases.release('job', 'p1');
+    expect(await connection.collection('lease_takeovers').countDocuments({ _id: { $regex: '^job!' } as never })).toBe(0);
+    expect(await leases.acquire('job', 'p0', 1000, later(20_000))).toBe(true);
   });
 });
