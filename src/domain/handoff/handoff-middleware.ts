@@ -3,6 +3,7 @@ import type { Language } from '../../core/languages';
 import type { OutgoingMessage } from '../../core/messages';
 import { requireState, type Middleware, type TurnContext } from '../../core/turn/context';
 import type { BusinessHours } from './business-hours';
+import { isOpenStatus } from './case-machine';
 import type { CaseDoc } from './case-model';
 import { residentKeyOf, type CaseIntake } from './case-intake';
 import type { CaseService } from './case-service';
@@ -61,8 +62,7 @@ export function handoffMiddleware(deps: HandoffMiddlewareDeps): Middleware {
   };
 
   /** True when the message was the score of a just-closed case; any other message closes the question. */
-  const takeScore = async (context: TurnContext, language: Language): Promise<boolean> => {
-    const latest = await store.latestFor(context.key);
+  const takeScore = async (context: TurnContext, language: Language, latest: CaseDoc | null): Promise<boolean> => {
     if (!latest?.csatOpen) return false;
     const fresh = latest.csatAskedAt && context.now.getTime() - latest.csatAskedAt.getTime() < deps.content.csatWindowHours * HOUR;
     const score = fresh ? csatScore(context.incoming.choiceId, context.incoming.text) : null;
@@ -89,12 +89,17 @@ export function handoffMiddleware(deps: HandoffMiddlewareDeps): Middleware {
     const language = state.language;
     const said = residentText(context);
     const resident = residentKeyOf(context.incoming.address);
-    if (said) await deps.turns.record(context.key, resident, [{ from: 'resident', text: said, at: context.now }]);
-    const before = context.replies.length;
-    const open = await store.openFor(context.key);
-    if (open) await relay(context, open, language);
-    else if (!(await takeScore(context, language)) && !(await openForTopic(context, language))) await next();
-    const answered = context.replies.slice(before).map((m) => ({ from: 'bot' as const, text: m.text, at: context.now }));
-    await deps.turns.record(context.key, resident, answered);
+    deps.turns.hold(context.key, said ? [{ from: 'resident', text: said, at: context.now }] : []);
+    try {
+      const before = context.replies.length;
+      // One read per turn: a conversation has at most one open case, and it is its newest (closed cases never reopen).
+      const latest = await store.latestFor(context.key);
+      if (latest && isOpenStatus(latest.status)) await relay(context, latest, language);
+      else if (!(await takeScore(context, language, latest)) && !(await openForTopic(context, language))) await next();
+      const answered = context.replies.slice(before).map((m) => ({ from: 'bot' as const, text: m.text, at: context.now }));
+      await deps.turns.finish(context.key, resident, answered);
+    } finally {
+      deps.turns.drop(context.key);
+    }
   };
 }

@@ -35,16 +35,37 @@ export class TurnLog {
     this.model = connection.models.ConversationTurn ?? connection.model<TurnLineDoc>('ConversationTurn', lineSchema);
   }
 
+  /** Lines of turns still running, by conversation: a turn holds at most one entry (turns of a conversation never overlap). */
+  private readonly running = new Map<string, TranscriptLine[]>();
+
   /** Records what the resident said and what the bot answered in one turn. */
   async record(conversationKey: string, residentKey: string, lines: TranscriptLine[]): Promise<void> {
     if (lines.length === 0) return;
-    await this.model.insertMany(lines.map((line) => ({ _id: randomUUID(), conversationKey, residentKey, order: writeOrder(), ...line })));
+    await this.model.insertMany(lines.map((line) => ({ _id: randomUUID(), conversationKey, residentKey, order: writeOrder(), ...line })), { lean: true });
   }
 
-  /** The last `limit` lines of a conversation, oldest first. */
+  /** Keeps what the resident said until the turn ends, so the turn is one write and a case opened during it still sees the line. */
+  hold(conversationKey: string, lines: TranscriptLine[]): void {
+    this.running.set(conversationKey, lines);
+  }
+
+  /** Writes the held lines and the answers of the turn together. */
+  async finish(conversationKey: string, residentKey: string, answered: TranscriptLine[]): Promise<void> {
+    const lines = [...(this.running.get(conversationKey) ?? []), ...answered];
+    this.running.delete(conversationKey);
+    await this.record(conversationKey, residentKey, lines);
+  }
+
+  /** Forgets the held lines of a turn that failed (its retry records them). */
+  drop(conversationKey: string): void {
+    this.running.delete(conversationKey);
+  }
+
+  /** The last `limit` lines of a conversation, oldest first, with those of its running turn. */
   async recent(conversationKey: string, limit: number): Promise<TranscriptLine[]> {
     const docs = await this.model.find({ conversationKey }).sort({ at: -1, order: -1 }).limit(limit).lean();
-    return docs.reverse().map(({ from, text, at }) => ({ from, text, at }));
+    const stored = docs.reverse().map(({ from, text, at }) => ({ from, text, at }));
+    return [...stored, ...(this.running.get(conversationKey) ?? [])].slice(-limit);
   }
 
   /** Conversations with at least one turn per local day (statistics), for days after `since`. */
