@@ -29,7 +29,7 @@ export class ClaimStore {
   /** True for the one caller that claimed `key` first; `scope` groups keys for counting and clean-up. */
   async claim(scope: string, key: string, owner: string, at: Date): Promise<boolean> {
     try {
-      await this.model.create({ _id: `${scope}:${key}`, scope, owner, claimedAt: at });
+      await this.model.insertMany([{ _id: `${scope}:${key}`, scope, owner, claimedAt: at }], { lean: true });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;

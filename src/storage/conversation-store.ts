@@ -52,7 +52,7 @@ export class MongoConversationStore implements ConversationStore {
   async save(key: string, address: ConversationAddress, state: object, expectedRevision: number | null, at: Date): Promise<void> {
     if (expectedRevision === null) {
       try {
-        await this.model.create({ _id: key, channel: address.channel, conversationId: address.conversationId, userId: address.userId, state, revision: 1, createdAt: at, updatedAt: at });
+        await this.model.insertMany([{ _id: key, channel: address.channel, conversationId: address.conversationId, userId: address.userId, state, revision: 1, createdAt: at, updatedAt: at }], { lean: true });
       } catch (error) {
         if (isDuplicateKey(error)) throw new AppError('STATE_CONFLICT', 'conversation created concurrently');
         throw error;

@@ -35,7 +35,7 @@ export class CounterStore {
       const last = await this.model.findOne({ sequence }, { value: 1 }).sort({ value: -1 }).lean();
       const value = (last?.value ?? 0) + 1;
       try {
-        await this.model.create({ _id: `${sequence}:${value}`, sequence, value });
+        await this.model.insertMany([{ _id: `${sequence}:${value}`, sequence, value }], { lean: true });
         return value;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;

@@ -38,7 +38,7 @@ export class MongoInboxStore implements InboxStore {
     const _id = `${channel}:${messageId}`;
     for (let attempt = 0; attempt < 3; attempt += 1) {
       try {
-        await this.model.create({ _id, conversationKey, status: 'processing', replies: [], receivedAt: at });
+        await this.model.insertMany([{ _id, conversationKey, status: 'processing', replies: [], receivedAt: at }], { lean: true });
         return { status: 'new' };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
