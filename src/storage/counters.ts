@@ -24,6 +24,8 @@ const MAX_ATTEMPTS = 200;
  */
 export class CounterStore {
   private readonly model: Model<SequenceDoc>;
+  /** The last number this process took per sequence: the next one is tried without a read (FerretDB answers that read with a scan). */
+  private readonly lastTaken = new Map<string, number>();
 
   constructor(connection: Connection) {
     this.model = connection.models.SequenceNumber ?? connection.model<SequenceDoc>('SequenceNumber', sequenceSchema);
@@ -32,17 +34,24 @@ export class CounterStore {
   /** The next number of a named sequence, starting at 1; safe under concurrency and across processes. */
   async next(sequence: string): Promise<number> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const last = await this.model.findOne({ sequence }, { value: 1 }).sort({ value: -1 }).lean();
-      const value = (last?.value ?? 0) + 1;
+      const value = (this.lastTaken.get(sequence) ?? (await this.newest(sequence))) + 1;
       try {
         await this.model.insertMany([{ _id: `${sequence}:${value}`, sequence, value }], { lean: true });
+        this.lastTaken.set(sequence, value);
         return value;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
+        // Another process took it: read the newest number before the next try.
+        this.lastTaken.delete(sequence);
         await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
       }
     }
     throw new Error(`sequence "${sequence}" is too contended`);
+  }
+
+  private async newest(sequence: string): Promise<number> {
+    const last = await this.model.findOne({ sequence }, { value: 1 }).sort({ value: -1 }).lean();
+    return last?.value ?? 0;
   }
 }
 
