@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { KeyedSerialQueue } from '../core/turn/keyed-queue';
 import { isDuplicateKey } from './connection';
 
 interface SequenceDoc {
@@ -26,13 +27,19 @@ export class CounterStore {
   private readonly model: Model<SequenceDoc>;
   /** The last number this process took per sequence: the next one is tried without a read (FerretDB answers that read with a scan). */
   private readonly lastTaken = new Map<string, number>();
+  /** Callers in this process take numbers of one sequence one after another, so they never collide with each other. */
+  private readonly queue = new KeyedSerialQueue();
 
   constructor(connection: Connection) {
     this.model = connection.models.SequenceNumber ?? connection.model<SequenceDoc>('SequenceNumber', sequenceSchema);
   }
 
   /** The next number of a named sequence, starting at 1; safe under concurrency and across processes. */
-  async next(sequence: string): Promise<number> {
+  next(sequence: string): Promise<number> {
+    return this.queue.run(sequence, () => this.take(sequence));
+  }
+
+  private async take(sequence: string): Promise<number> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const value = (this.lastTaken.get(sequence) ?? (await this.newest(sequence))) + 1;
       try {
