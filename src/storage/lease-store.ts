@@ -29,6 +29,9 @@ const leaseSchema = new Schema<LeaseDoc>(
   { collection: 'leases', versionKey: false },
 );
 
+/** A release this close to the holding's end (at most a quarter of it) is skipped: the delete could land after a takeover. */
+const RELEASE_MARGIN_MS = 1000;
+
 const takeoverSchema = new Schema<TakeoverDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'lease_takeovers', versionKey: false });
 
 /**
@@ -42,6 +45,8 @@ const takeoverSchema = new Schema<TakeoverDoc>({ _id: { type: String, required: 
 export class MongoLeaseStore implements LeaseStore {
   private readonly leases: Model<LeaseDoc>;
   private readonly takeovers: Model<TakeoverDoc>;
+  /** When this process's holdings run out (less a margin), by the process clock (acquire's `now` may be a test's clock). */
+  private readonly heldUntil = new Map<string, number>();
 
   constructor(connection: Connection) {
     this.leases = connection.models.Lease ?? connection.model<LeaseDoc>('Lease', leaseSchema);
@@ -49,17 +54,31 @@ export class MongoLeaseStore implements LeaseStore {
   }
 
   async acquire(key: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
-    const holding: LeaseDoc = { _id: key, owner, token: randomUUID(), expiresAt: new Date(now.getTime() + ttlMs), takeover: null };
+    const until = Date.now() + ttlMs - Math.min(RELEASE_MARGIN_MS, ttlMs / 4);
+    const taken = await this.take(key, owner, new Date(now.getTime() + ttlMs), now);
+    if (taken) this.heldUntil.set(`${key} ${owner}`, until);
+    return taken;
+  }
+
+  /**
+   * Deletes the holding. A holding that ran out may already be someone else's: FerretDB deletes by
+   * `_id` after filtering, so a late release could remove the new holder's lease. It is left to expire.
+   */
+  async release(key: string, owner: string): Promise<void> {
+    const until = this.heldUntil.get(`${key} ${owner}`);
+    this.heldUntil.delete(`${key} ${owner}`);
+    if (until !== undefined && Date.now() > until) return;
+    const released = await this.leases.findOneAndDelete({ _id: key, owner }).lean();
+    if (released?.takeover) await this.takeovers.deleteOne({ _id: released.takeover });
+  }
+
+  private async take(key: string, owner: string, expiresAt: Date, now: Date): Promise<boolean> {
+    const holding: LeaseDoc = { _id: key, owner, token: randomUUID(), expiresAt, takeover: null };
     if (await this.insert(holding)) return true;
     const current = await this.leases.findById(key).lean();
     if (!current) return this.insert(holding);
-    if (current.expiresAt > now) return current.owner === owner && (await this.renew(current, holding.expiresAt));
+    if (current.expiresAt > now) return current.owner === owner && (await this.renew(current, expiresAt));
     return this.takeOver(current, holding, now);
-  }
-
-  async release(key: string, owner: string): Promise<void> {
-    const released = await this.leases.findOneAndDelete({ _id: key, owner }).lean();
-    if (released?.takeover) await this.takeovers.deleteOne({ _id: released.takeover });
   }
 
   private async insert(holding: LeaseDoc): Promise<boolean> {

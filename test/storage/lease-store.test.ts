@@ -43,6 +43,14 @@ describe('leases: exactly one holder, also under contention and after expiry', (
     expect(await leases.acquire('expired', 'late', 10_000, later(6000))).toBe(false);
   });
 
+  test('a holding released after it ran out is left to expire (it may be someone else\'s by then)', async () => {
+    expect(await leases.acquire('slow', 'a', 40, t0)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await leases.release('slow', 'a');
+    expect(await connection.collection('leases').countDocuments({ _id: 'slow' as never })).toBe(1);
+    expect(await leases.acquire('slow', 'b', 1000, later(100))).toBe(true);
+  });
+
   test('a released lease leaves nothing behind; takeover records go with the holding they made', async () => {
     for (let i = 0; i < 12; i += 1) {
       expect(await leases.acquire('busy', 'a', 1000, later(i * 10))).toBe(true);
