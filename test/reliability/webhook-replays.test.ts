@@ -1,8 +1,11 @@
+import { toWhatsAppWebText } from '../../src/channels/whatsapp-web/to-whatsapp-web';
+import type { OutgoingMessage } from '../../src/core/messages';
 import { textMessage } from '../fakes/whatsapp-cloud-notifications';
 import { textUpdate, type TelegramResident } from '../fakes/telegram-updates';
 import { CloudBed } from '../channels/whatsapp-cloud/cloud-bed';
 import { TeamsBed } from '../channels/teams/teams-bed';
 import { TelegramBed } from '../channels/telegram/telegram-bed';
+import { RESIDENT, WhatsAppWebBed } from '../channels/whatsapp-web/whatsapp-web-bed';
 import { startTestApp } from '../support/app';
 import { WebChatClient } from '../support/webchat-client';
 
@@ -67,5 +70,30 @@ describe(`${REPLAYS} replays of the same delivery make one turn`, () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((m) => m.text === seen[0]?.text)).toHaveLength(1);
     await bed.close();
+  }, 300_000);
+
+  test('WhatsApp Web: the same message emitted again (as after a reconnect)', async () => {
+    const bed = await WhatsAppWebBed.start(undefined, { env: { RATE_LIMIT_MESSAGES: '100000' } });
+    try {
+      expect(await bed.say('hallo', { id: 'wa-web-first' })).not.toHaveLength(0);
+      // A reconnecting client emits what it had again: AT_ONCE copies at a time, each batch handled before the next.
+      const seen: string[] = [];
+      for (let sent = 0; sent < REPLAYS; sent += AT_ONCE) {
+        for (let i = 0; i < AT_ONCE; i += 1) bed.network.residentSends(RESIDENT, '3', { id: 'wa-web-replayed' });
+        await bed.handled();
+        seen.push(...bed.network.takeDelivered(RESIDENT));
+      }
+      // Two turns ('hallo' and one '3'), two inbox entries, and the resident got that one turn's replies once.
+      const { connection } = bed.server.app;
+      const state = await connection.collection('conversations').findOne({ userId: RESIDENT });
+      expect((state?.state as { turns: number }).turns).toBe(2);
+      expect(await connection.collection('inbox').countDocuments({ conversationKey: `whatsapp-web:${RESIDENT}` })).toBe(2);
+      const entry = await connection.collection<{ _id: string; replies: OutgoingMessage[] }>('inbox').findOne({ _id: 'whatsapp-web:wa-web-replayed' });
+      expect(entry?.replies.length).toBeGreaterThan(0);
+      expect(seen).toEqual(entry?.replies.map(toWhatsAppWebText));
+    } finally {
+      // The phone's lease timer would keep Jest running after a failure.
+      await bed.close();
+    }
   }, 300_000);
 });

@@ -1,3 +1,4 @@
+import { WhatsAppWebAdapter } from '../../../src/channels/whatsapp-web/whatsapp-web-adapter';
 import { createWhatsAppWebFeature, whatsappWebFeature, type WhatsAppWebOverrides } from '../../../src/channels/whatsapp-web/whatsapp-web-feature';
 import type { FeatureFactory } from '../../../src/features';
 import { FEATURES } from '../../../src/main';
@@ -30,10 +31,31 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
   }
 }
 
+/**
+ * Keeps the adapter's work on each inbound message (its turn, then the sends of its replies) in `pending`
+ * until it has settled. The client's 'message' listener starts that work without returning it, so this is
+ * the one place to see when an emitted message has been handled.
+ */
+function trackReceives(adapter: WhatsAppWebAdapter, pending: Set<Promise<void>>): void {
+  const receive = adapter.receive.bind(adapter);
+  adapter.receive = (client, message) => {
+    const work = receive(client, message);
+    const settled = work.then(() => undefined, () => undefined);
+    pending.add(settled);
+    void settled.then(() => pending.delete(settled));
+    return work;
+  };
+}
+
 /** The real app (every feature of `npm start`) with the WhatsApp Web channel on a fake client. */
 export class WhatsAppWebBed {
   /** `printed` is what the app printed to the terminal (the QR codes). */
-  private constructor(readonly server: TestApp, readonly network: FakeWhatsAppNetwork, readonly printed: string[]) {}
+  private constructor(
+    readonly server: TestApp,
+    readonly network: FakeWhatsAppNetwork,
+    readonly printed: string[],
+    private readonly receiving: Set<Promise<void>>,
+  ) {}
 
   /**
    * Builds and starts the app; `uri` shares a database with another bed (a restart, a second process).
@@ -43,8 +65,13 @@ export class WhatsAppWebBed {
     const network = given ?? new FakeWhatsAppNetwork();
     if (!given) network.linked = true;
     const printed: string[] = [];
-    const feature: FeatureFactory = (deps) =>
-      createWhatsAppWebFeature(deps, { createClient: network.createClient, timings: FAST, print: (text) => printed.push(text), outboxPollMs: 100, ...options.overrides });
+    const receiving = new Set<Promise<void>>();
+    const feature: FeatureFactory = (deps) => {
+      const made = createWhatsAppWebFeature(deps, { createClient: network.createClient, timings: FAST, print: (text) => printed.push(text), outboxPollMs: 100, ...options.overrides });
+      const adapter = deps.channels.all().find((a): a is WhatsAppWebAdapter => a instanceof WhatsAppWebAdapter);
+      if (adapter) trackReceives(adapter, receiving);
+      return made;
+    };
     const server = await startTestApp({
       prefix: 'whatsapp_web', ...options,
       env: { WHATSAPP_WEB_ENABLED: 'true', ...options.env },
@@ -52,7 +79,16 @@ export class WhatsAppWebBed {
     });
     await server.app.start();
     if (!given) await until(() => network.readyClient() !== undefined);
-    return new WhatsAppWebBed(server, network, printed);
+    return new WhatsAppWebBed(server, network, printed, receiving);
+  }
+
+  /**
+   * Resolves once the app has handled every message the client emitted so far (and every unread one the
+   * adapter has begun to read after linking): each turn has ended and its replies were handed to the client.
+   * No sleeping: the fake emits synchronously, so a message sent before this call is already being handled.
+   */
+  async handled(): Promise<void> {
+    while (this.receiving.size > 0) await Promise.all([...this.receiving]);
   }
 
   /** The resident sends text and waits until its turn's replies went out; returns what they received. */
