@@ -35,6 +35,8 @@ const schema = z.object({
   CONTENT_DIR: z.string().min(1).default('content'),
   NLU_DIR: z.string().min(1).default('nlu'),
   TURN_LEASE_MS: positiveInt.default(15000),
+  // Connections to the database per process; 20 was fastest at 200 conversations on FerretDB (5: −35 %, 60: −38 %).
+  DB_POOL_SIZE: positiveInt.default(20),
   MAX_FAILED_ANSWERS: positiveInt.default(3),
   MAX_MESSAGE_LENGTH: positiveInt.default(1000),
   TRANSCRIPT_RETENTION_DAYS: positiveInt.default(28),

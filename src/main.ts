@@ -91,7 +91,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   if (content.placeholders.length > 0) logger.warn({ placeholders: content.placeholders }, 'content/service.yaml still has PLACEHOLDER values');
   const renderer = new MessageRenderer(translator, serviceTextVariables(content, { transcriptRetentionDays: config.TRANSCRIPT_RETENTION_DAYS }));
   const metrics = new AppMetrics();
-  const connection = createStoreConnection(uri);
+  const connection = createStoreConnection(uri, { maxPoolSize: config.DB_POOL_SIZE });
   const leases = new MongoLeaseStore(connection);
   const webChatStore = new WebChatStore(connection);
   const channels = new ChannelRegistry().add(new WebChatAdapter(webChatStore, clock));
