@@ -25,7 +25,7 @@ const USAGE = `usage: npm run bench [-- --quick | --profile] [--dialog ${DIALOG_
 
 /** Parses the few flags; anything unknown prints the usage and stops. */
 export function parseOptions(args: readonly string[]): BenchOptions {
-  const options: BenchOptions = { mode: 'full', script: DIALOG_SCRIPTS[0] as DialogScript, concurrency: [1, 50, 200], warmupMs: 1500, measureMs: 8000, serverWarmupMs: 3000, idleConversations: 10_000, idleBudgetMs: 75_000, claimCases: 100, agentsPerCase: 10 };
+  const options: BenchOptions = { mode: 'full', script: DIALOG_SCRIPTS[0] as DialogScript, concurrency: [1, 50, 200], warmupMs: 1500, measureMs: 8000, serverWarmupMs: 3000, idleConversations: 10_000, idleBudgetMs: 150_000, claimCases: 100, agentsPerCase: 10 };
   // The mode first, so explicit values after it (--seconds) win whatever the order on the command line.
   if (args.includes('--quick')) Object.assign(options, { mode: 'quick', warmupMs: 500, measureMs: 2000, serverWarmupMs: 1000, idleConversations: 1000, idleBudgetMs: 20_000 });
   if (args.includes('--profile')) Object.assign(options, { mode: 'profile', measureMs: 15_000 });
