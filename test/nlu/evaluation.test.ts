@@ -6,12 +6,14 @@ import { stratifiedFolds } from '../../src/nlu/kfold';
 import { normalizeText } from '../../src/nlu/normalize';
 
 /**
- * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`, ~50 s).
- * The brief's targets are 95 % overall and 90 % per language; the data does not reach them yet
- * (see the eval output), so these floors guard against regressions at the level measured today
- * (this fold: about 90 % overall, 85.5 % in the weakest language, ar).
+ * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`).
+ * The issue's targets are 95 % overall and 90 % in every language; on 27 November 2026 the data
+ * reaches 93.3 % overall and 92.1-94.5 % per language over all five folds, so the per-language and
+ * language-identification targets hold but the overall one does not yet. This fold measures 93.2 %
+ * overall, 90.2 % in the weakest language (ar) and 99.4 % language identification; the floors sit
+ * just under that to catch regressions. Raise them to 0.95 / 0.90 when the data allows.
  */
-const FLOORS = { overall: 0.89, perLanguage: 0.84, languageId: 0.98, languageIdCoverage: 0.9 };
+const FLOORS = { overall: 0.92, perLanguage: 0.89, languageId: 0.98, languageIdCoverage: 0.9 };
 
 describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => {
   let report: EvaluationReport;
