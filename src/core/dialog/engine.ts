@@ -42,6 +42,16 @@ export interface DialogEngineOptions {
   maxFailedAnswers: number;
 }
 
+/**
+ * On channels that show choices as numbered text (WhatsApp, Telegram), "1. Skip" is answered by
+ * typing its number; only a number question reads a bare number as its value.
+ */
+function picksSkipByNumber(step: AskStep, raw: RawAnswer, choices: OfferedChoice[]): boolean {
+  if (step.ask === 'number' || raw.choiceId || !raw.text) return false;
+  const picked = /^\s*(\d{1,2})\s*$/.exec(raw.text)?.[1];
+  return picked !== undefined && choices[Number(picked) - 1]?.id === SKIP;
+}
+
 /** Runs flows as data: named steps, typed questions, branches, actions, sub-flows and resumption. */
 export class DialogEngine {
   constructor(private readonly options: DialogEngineOptions) {}
@@ -66,7 +76,7 @@ export class DialogEngine {
     const step = this.awaiting(session.state);
     if (!step) throw new AppError('TURN_FAILED', 'answer() without a question');
     const choices = this.choicesOf(session, step);
-    if (step.optional && (raw.choiceId === SKIP || raw.intent?.name === 'deny')) {
+    if (step.optional && (raw.choiceId === SKIP || raw.intent?.name === 'deny' || picksSkipByNumber(step, raw, choices))) {
       return this.accept(session, frame, step, null, undefined);
     }
     const result = parseAnswer(step, raw, choices, session.now);
@@ -92,7 +102,8 @@ export class DialogEngine {
 
   /** Whether an answer would be accepted, without acting on it: answers win over interruptions. */
   isValidAnswer(session: DialogSession, step: AskStep, raw: RawAnswer): boolean {
-    return parseAnswer(step, raw, this.choicesOf(session, step), session.now).ok;
+    const choices = this.choicesOf(session, step);
+    return (step.optional === true && picksSkipByNumber(step, raw, choices)) || parseAnswer(step, raw, choices, session.now).ok;
   }
 
   /** Asks the current question again, e.g. after an interruption or a language switch. */
