@@ -1,3 +1,4 @@
+import { MongoLeaseStore } from '../../src/storage/lease-store';
 import { startTestApp, type TestApp } from '../support/app';
 import { WebChatClient } from '../support/webchat-client';
 
@@ -47,11 +48,17 @@ describe('privacy: what do you keep, delete my data, retention purge', () => {
     const client = new WebChatClient(server.url);
     await client.open();
     expect(await conversations(client.conversationId)).toBe(1);
+    // A process that crashed mid-turn leaves the conversation's lease, whose key names the resident.
+    const key = `webchat:${client.conversationId}`;
+    await new MongoLeaseStore(server.app.connection).acquire(key, 'crashed process', 15_000, now);
+    const leases = (): Promise<number> => server.app.connection.collection('leases').countDocuments({ _id: key as never });
+    expect(await leases()).toBe(1);
     now = new Date(now.getTime() + 27 * 86_400_000);
     expect(await server.app.scheduler.runOnce('retention-purge', now)).toBe(true);
     expect(await conversations(client.conversationId)).toBe(1);
     now = new Date(now.getTime() + 2 * 86_400_000);
     expect(await server.app.scheduler.runOnce('retention-purge', now)).toBe(true);
     expect(await conversations(client.conversationId)).toBe(0);
+    expect(await leases()).toBe(0);
   });
 });
