@@ -45,6 +45,8 @@ export async function restoreDatabase(connection: Connection, dir: string, optio
   let total = 0;
   for (const collection of manifest.collections) {
     if (!files.has(`${collection.name}.jsonl`)) throw new Error(`backup is missing ${collection.name}.jsonl`);
+    // Created even when empty (a leases collection between turns), so the restore has every collection.
+    if (!(await db.listCollections({ name: collection.name }, { nameOnly: true }).hasNext())) await db.createCollection(collection.name);
     const target = db.collection(collection.name);
     if (options.drop) await target.deleteMany({});
     else if ((await target.estimatedDocumentCount()) > 0) throw new Error(`collection ${collection.name} is not empty: restore into an empty database, or pass --drop`);
