@@ -4,9 +4,8 @@ import { DonationStore } from '../../src/domain/donations/donation-store';
 import { upcomingSlots, type Slot } from '../../src/domain/donations/slot-calendar';
 import { SlotReservations } from '../../src/domain/donations/slot-reservations';
 import { ClaimStore } from '../../src/storage/claims';
-import { createStoreConnection } from '../../src/storage/connection';
 import { CounterStore } from '../../src/storage/counters';
-import { dropTestDatabase, testDatabaseUri } from '../support/db';
+import { useTestConnection } from '../support/db';
 
 const calendar: SlotCalendar = {
   placeholders: [], timeZone: 'Europe/Brussels', minimumLeadHours: 48, horizonDays: 30, offerCount: 5,
@@ -22,23 +21,12 @@ function draft(id: string): DonationDraft {
 }
 
 describe('booking pickup slots', () => {
-  const uri = testDatabaseUri('donation_booking');
-  const connection = createStoreConnection(uri, { maxPoolSize: 60 });
+  const { connection } = useTestConnection('donation_booking', { maxPoolSize: 60 });
   const claims = new ClaimStore(connection);
   const store = new DonationStore(connection);
   const reservations = new SlotReservations(claims, calendar);
   const booking = new DonationBooking(store, reservations, new CounterStore(connection), calendar);
   const [first, second] = [...upcomingSlots(calendar, now)] as [Slot, Slot];
-
-  beforeAll(async () => {
-    await connection.asPromise();
-    await Promise.all(Object.values(connection.models).map((m) => m.createIndexes()));
-  });
-
-  afterAll(async () => {
-    await connection.close();
-    await dropTestDatabase(uri);
-  });
 
   test('50 concurrent reservations for a slot with capacity 3: exactly 3 succeed, each with its own place and reference', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => booking.book(draft(`race-${i}`), first.id, now)));

@@ -6,9 +6,8 @@ import { DonationStore } from '../../src/domain/donations/donation-store';
 import { upcomingSlots, type Slot } from '../../src/domain/donations/slot-calendar';
 import { SlotReservations } from '../../src/domain/donations/slot-reservations';
 import { ClaimStore } from '../../src/storage/claims';
-import { createStoreConnection } from '../../src/storage/connection';
 import { CounterStore } from '../../src/storage/counters';
-import { dropTestDatabase, testDatabaseUri } from '../support/db';
+import { useTestConnection } from '../support/db';
 
 const calendar: SlotCalendar = {
   placeholders: [], timeZone: 'Europe/Brussels', minimumLeadHours: 48, horizonDays: 30, offerCount: 5,
@@ -22,22 +21,12 @@ const draft = (id: string, userId: string, way: DonationDraft['way'] = 'pickup')
 });
 
 describe('donations as personal data', () => {
-  const uri = testDatabaseUri('donation_privacy');
-  const connection = createStoreConnection(uri);
+  const { connection } = useTestConnection('donation_privacy');
   const claims = new ClaimStore(connection);
   const store = new DonationStore(connection);
   const booking = new DonationBooking(store, new SlotReservations(claims, calendar), new CounterStore(connection), calendar);
   const holder = new DonationDataHolder(store, booking, new CertificateStore(connection));
   const slot = [...upcomingSlots(calendar, now)][0] as Slot;
-
-  beforeAll(async () => {
-    await connection.asPromise();
-    await Promise.all(Object.values(connection.models).map((m) => m.createIndexes()));
-  });
-  afterAll(async () => {
-    await connection.close();
-    await dropTestDatabase(uri);
-  });
 
   test('export shows the donor their bookings; erasing cancels an open one, frees its place and removes contact details', async () => {
     await booking.book(draft('mine', 'jan'), slot.id, now);

@@ -1,23 +1,12 @@
-import { createStoreConnection } from '../../src/storage/connection';
 import { CaseStore } from '../../src/domain/handoff/case-store';
 import type { CaseDoc } from '../../src/domain/handoff/case-model';
 import { TurnLog } from '../../src/domain/handoff/turn-log';
-import { dropTestDatabase, testDatabaseUri } from '../support/db';
+import { useTestConnection } from '../support/db';
 
-const uri = testDatabaseUri('case_store');
-const connection = createStoreConnection(uri);
+const { connection } = useTestConnection('case_store');
 const store = new CaseStore(connection);
 const turns = new TurnLog(connection);
 const t0 = new Date('2026-03-02T09:00:00Z');
-
-beforeAll(async () => {
-  await connection.asPromise();
-  await Promise.all(Object.values(connection.models).map((m) => m.createIndexes()));
-});
-afterAll(async () => {
-  await connection.close();
-  await dropTestDatabase(uri);
-});
 
 function newCase(id: string): Omit<CaseDoc, 'status' | 'version'> {
   return {

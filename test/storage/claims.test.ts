@@ -1,21 +1,10 @@
 import { ClaimStore } from '../../src/storage/claims';
-import { createStoreConnection } from '../../src/storage/connection';
-import { dropTestDatabase, testDatabaseUri } from '../support/db';
+import { useTestConnection } from '../support/db';
 
 describe('first-writer-wins claims', () => {
-  const uri = testDatabaseUri('claims');
-  const connection = createStoreConnection(uri);
+  const { connection } = useTestConnection('claims');
   const claims = new ClaimStore(connection);
   const at = new Date('2026-11-27T10:00:00Z');
-
-  beforeAll(async () => {
-    await connection.asPromise();
-  });
-
-  afterAll(async () => {
-    await connection.close();
-    await dropTestDatabase(uri);
-  });
 
   test('100 callers claiming one key: one wins', async () => {
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => claims.claim('reminder', 'loan-1:month', `p${i}`, at)));

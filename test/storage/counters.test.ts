@@ -1,20 +1,9 @@
-import { createStoreConnection } from '../../src/storage/connection';
 import { CounterStore, formatReference, nextReference } from '../../src/storage/counters';
-import { dropTestDatabase, testDatabaseUri } from '../support/db';
+import { useTestConnection } from '../support/db';
 
 describe('counters for human references', () => {
-  const uri = testDatabaseUri('counters');
-  const connection = createStoreConnection(uri);
+  const { connection } = useTestConnection('counters');
   const counters = new CounterStore(connection);
-
-  beforeAll(async () => {
-    await connection.asPromise();
-  });
-
-  afterAll(async () => {
-    await connection.close();
-    await dropTestDatabase(uri);
-  });
 
   test('50 concurrent callers get 50 different consecutive numbers', async () => {
     const numbers = await Promise.all(Array.from({ length: 50 }, () => counters.next('burst')));

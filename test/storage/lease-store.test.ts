@@ -1,23 +1,11 @@
-import { createStoreConnection } from '../../src/storage/connection';
 import { MongoLeaseStore } from '../../src/storage/lease-store';
-import { dropTestDatabase, testDatabaseUri } from '../support/db';
+import { useTestConnection } from '../support/db';
 
 describe('leases: exactly one holder, also under contention and after expiry', () => {
-  const uri = testDatabaseUri('leases');
-  const connection = createStoreConnection(uri);
+  const { connection } = useTestConnection('leases');
   const leases = new MongoLeaseStore(connection);
   const t0 = new Date('2026-11-27T10:00:00Z');
   const later = (ms: number): Date => new Date(t0.getTime() + ms);
-
-  beforeAll(async () => {
-    await connection.asPromise();
-    await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
-  });
-
-  afterAll(async () => {
-    await connection.close();
-    await dropTestDatabase(uri);
-  });
 
   test('50 processes taking a free lease at once: one wins', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => leases.acquire('free', `p${i}`, 10_000, t0)));

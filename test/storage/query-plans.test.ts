@@ -50,7 +50,8 @@ describe('query plans of the turn path and the staff queue', () => {
   const shapes = new Map<string, QueryShape>();
 
   beforeAll(async () => {
-    server = await startTestApp({ uri: `${testDatabaseUri('plans')}${testDatabaseUri('x').includes('?') ? '&' : '?'}monitorCommands=true` });
+    const uri = testDatabaseUri('plans');
+    server = await startTestApp({ uri: `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true` });
     server.app.connection.getClient().on('commandStarted', (event: CommandStartedEvent) => {
       for (const shape of shapesOf(event)) shapes.set(keyOf(shape), shape);
     });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import mongoose from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
+import { createStoreConnection, type StoreConnectionOptions } from '../../src/storage/connection';
 
 const MAX_NAME_LENGTH = 38;
 const SUFFIX_LENGTH = 8;
@@ -43,4 +44,23 @@ export async function dropTestDatabase(uri: string): Promise<void> {
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * A store connection on a fresh test database for the whole test file: connected, with the indexes
+ * of every model defined on it by the time the tests run, and closed and dropped after them.
+ * Call it at the top of a file or describe block, then construct the stores on `connection`.
+ */
+export function useTestConnection(prefix: string, options: StoreConnectionOptions = {}): { uri: string; connection: Connection } {
+  const uri = testDatabaseUri(prefix);
+  const connection = createStoreConnection(uri, options);
+  beforeAll(async () => {
+    await connection.asPromise();
+    await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
+  });
+  afterAll(async () => {
+    await connection.close();
+    await dropTestDatabase(uri);
+  });
+  return { uri, connection };
 }
