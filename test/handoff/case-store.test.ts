@@ -39,3 +39,17 @@ test('the transcript keeps the order of writing, shows the last lines, and is pu
   expect(await turns.purge(new Date(t0.getTime() + 1))).toBe(3);
   expect((await turns.recent('webchat:t', 10)).map((l) => l.text)).toEqual(['four']);
 });
+
+test('a conversation finds its newest case by _id, also cases stored before the pointer index existed', async () => {
+  // Stored the way an earlier version did: the case only, no pointer.
+  await store.models.cases.create({ ...newCase('000010'), conversationKey: 'webchat:old', status: 'resolved', version: 3 });
+  const restarted = new CaseStore(connection);
+  expect((await restarted.latestFor('webchat:old'))?._id).toBe('000010');
+  expect(await restarted.openFor('webchat:old')).toBeNull();
+  await restarted.create({ ...newCase('000011'), conversationKey: 'webchat:old', createdAt: new Date(t0.getTime() + 1000) }, 'resident');
+  expect((await restarted.latestFor('webchat:old'))?._id).toBe('000011');
+  expect((await restarted.openFor('webchat:old'))?._id).toBe('000011');
+  expect(await restarted.latestFor('webchat:never')).toBeNull();
+  // Erasing the resident removes the pointer with the cases.
+  expect(await restarted.latest.erase('webchat:000011')).toBe(1);
+});

@@ -48,20 +48,29 @@ const byId = (s: QueryShape): boolean => typeof s.filter._id === 'string';
 describe('query plans of the turn path and the staff queue', () => {
   let server: TestApp;
   const shapes = new Map<string, QueryShape>();
+  /** What plain turns asked: the loan application's, and a message relayed to staff (not the turn that opens the case). */
+  const turnShapes: QueryShape[] = [];
+  let recordTurns = true;
 
   beforeAll(async () => {
     const uri = testDatabaseUri('plans');
     server = await startTestApp({ uri: `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true` });
     server.app.connection.getClient().on('commandStarted', (event: CommandStartedEvent) => {
-      for (const shape of shapesOf(event)) shapes.set(keyOf(shape), shape);
+      for (const shape of shapesOf(event)) {
+        shapes.set(keyOf(shape), shape);
+        if (recordTurns) turnShapes.push(shape);
+      }
     });
     const resident = new WebChatClient(server.url);
     await resident.open();
     for (const turn of LOAN_APPLICATION.turns) await resident.post(turn.send);
     const asker = new WebChatClient(server.url);
     await asker.open();
+    recordTurns = false;
     await asker.post({ text: 'ik wil met een medewerker spreken' });
+    recordTurns = true;
     await asker.post({ text: 'mijn laptop start niet meer op' });
+    recordTurns = false;
     // The staff queue and a case page, as the dashboard and the staff API read them.
     const cases = new CaseStore(server.app.connection);
     const [waiting] = await cases.list(['waiting', 'assigned']);
@@ -78,7 +87,14 @@ describe('query plans of the turn path and the staff queue', () => {
 
   test('the conversations made the queries we expect to check', () => {
     const collections = new Set([...shapes.values()].map((s) => s.collection));
-    for (const name of ['conversations', 'inbox', 'leases', 'handoff_cases', 'handoff_messages', 'loan_applications']) expect(collections).toContain(name);
+    for (const name of ['conversations', 'inbox', 'leases', 'handoff_latest', 'handoff_cases', 'handoff_messages', 'loan_applications']) expect(collections).toContain(name);
+  });
+
+  test('what every turn reads (state, inbox, lease, the conversation\'s case) it reads by _id', () => {
+    expect(turnShapes.some((s) => s.collection === 'handoff_cases')).toBe(true);
+    const everyTurn = new Set(['conversations', 'inbox', 'leases', 'handoff_latest', 'handoff_cases']);
+    const notById = [...new Set(turnShapes.filter((s) => everyTurn.has(s.collection) && !byId(s)).map(keyOf))];
+    expect(notById).toEqual([]);
   });
 
   test('every query by _id is answered from the _id index', async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { AppError } from '../../core/errors';
 import { isDuplicateKey } from '../../storage/connection';
-import { nextStatus, OPEN_STATUSES, type CaseAction, type CaseStatus } from './case-machine';
+import { isOpenStatus, nextStatus, type CaseAction, type CaseStatus } from './case-machine';
+import { LatestCaseIndex } from './latest-case';
 import { handoffModels, writeOrder, type CaseDoc, type CaseMessageDoc, type CaseNoteDoc, type HandoffModels, type TransitionDoc, type TranscriptLine } from './case-model';
 
 /** Who asks for a transition and why; `who` is a staff id, "resident" or "system". */
@@ -26,13 +27,17 @@ const ROLL_FORWARD_AFTER_MS = 10_000;
 export class CaseStore {
   readonly models: HandoffModels;
 
+  readonly latest: LatestCaseIndex;
+
   constructor(connection: Connection) {
     this.models = handoffModels(connection);
+    this.latest = new LatestCaseIndex(connection, this.models.cases);
   }
 
   /** Stores a new case (status waiting, version 1) with its "open" transition from the bot. */
   async create(doc: Omit<CaseDoc, 'status' | 'version'>, who: string): Promise<CaseDoc> {
     const created: CaseDoc = { ...doc, status: nextStatus('open', 'bot'), version: 1 };
+    await this.latest.point(doc);
     await this.models.cases.create(created);
     await this.models.transitions.create({ _id: `${doc._id}:1`, caseId: doc._id, version: 1, action: 'open', from: 'bot', to: created.status, who, why: doc.reason, at: doc.createdAt, set: {} });
     return created;
@@ -45,14 +50,16 @@ export class CaseStore {
     return doc;
   }
 
-  /** The open (waiting or assigned) case of a conversation, if any. */
+  /** The open (waiting or assigned) case of a conversation, if any: its newest, since closed cases never reopen. */
   async openFor(conversationKey: string): Promise<CaseDoc | null> {
-    return this.models.cases.findOne({ conversationKey, status: { $in: OPEN_STATUSES } }).sort({ createdAt: -1 }).lean();
+    const latest = await this.latestFor(conversationKey);
+    return latest && isOpenStatus(latest.status) ? latest : null;
   }
 
-  /** The newest case of a conversation, open or closed (for the CSAT answer after closing). */
+  /** The newest case of a conversation, open or closed (every turn asks; two reads by `_id`). */
   async latestFor(conversationKey: string): Promise<CaseDoc | null> {
-    return this.models.cases.findOne({ conversationKey }).sort({ createdAt: -1 }).lean();
+    const caseId = await this.latest.caseIdFor(conversationKey);
+    return caseId ? this.models.cases.findById(caseId).lean() : null;
   }
 
   /** Cases by status: highest priority first, then oldest first (the queue order). */

@@ -38,6 +38,7 @@ export class HandoffDataHolder implements PersonalDataHolder {
       models.notes.deleteMany({ residentKey: key }).then((r) => r.deletedCount),
       models.transitions.deleteMany({ caseId: { $in: ids } }).then(() => 0),
       models.cases.deleteMany({ _id: { $in: ids } }).then((r) => r.deletedCount),
+      this.store.latest.erase(key).then(() => 0),
     ]);
     return { holder: this.name, erased: counts.reduce((a, b) => a + b, 0), keptBecause: [] };
   }
