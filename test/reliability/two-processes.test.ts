@@ -1,7 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import mongoose from 'mongoose';
 import { PROJECT_ROOT } from '../../src/config';
 import { findFreePort } from '../../src/storage/local-server';
+import { testNlu, testNluModelFile } from '../support/app';
 import { dropTestDatabase, testDatabaseUri } from '../support/db';
 import { testRenderer } from '../support/renderer';
 import { WebChatClient } from '../support/webchat-client';
@@ -10,11 +14,11 @@ const CONVERSATIONS = 50;
 const MESSAGES_EACH = 20;
 
 /** Starts one production server process (the compiled app) on the shared database. */
-async function startProcess(uri: string): Promise<{ child: ChildProcess; url: string }> {
+async function startProcess(uri: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await findFreePort();
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, MONGODB_URI: uri, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { ...process.env, MONGODB_URI: uri, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -38,9 +42,15 @@ describe('two server processes on one database (as behind a load balancer)', () 
   const renderer = testRenderer();
   let servers: Array<{ child: ChildProcess; url: string }> = [];
 
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'digipunt-two-processes-'));
+
   beforeAll(async () => {
     execFileSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-    servers = await Promise.all([startProcess(uri), startProcess(uri)]);
+    // Both processes load the trained model, as a restarted server does, instead of training it twice at once
+    // (on a busy machine that took longer than the start-up timeout); npm-start.test.ts covers training.
+    await testNlu();
+    copyFileSync(testNluModelFile(), path.join(dataDir, 'nlu-model.json'));
+    servers = await Promise.all([startProcess(uri, dataDir), startProcess(uri, dataDir)]);
   }, 120_000);
 
   afterAll(async () => {
@@ -49,6 +59,7 @@ describe('two server processes on one database (as behind a load balancer)', () 
       child.kill('SIGTERM');
     })));
     await dropTestDatabase(uri);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   test(`${CONVERSATIONS * MESSAGES_EACH} messages over ${CONVERSATIONS} conversations, each to a random process: every one answered once, in order`, async () => {

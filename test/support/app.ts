@@ -32,10 +32,13 @@ function nluDataHash(dir: string): string {
  * from a model file that the first test file trains and saves; it is retrained whenever nlu/ changes.
  */
 export function testNlu(): Promise<Nlu> {
-  const dataDir = loadConfig({}).paths.nlu;
-  const modelFile = path.join(os.tmpdir(), `digipunt-nlu-test-${nluDataHash(dataDir)}.json`);
-  sharedNlu ??= createNlu({ dataDir, modelFile, log: () => undefined });
+  sharedNlu ??= createNlu({ dataDir: loadConfig({}).paths.nlu, modelFile: testNluModelFile(), log: () => undefined });
   return sharedNlu;
+}
+
+/** Where testNlu() keeps the trained model: the same file format as DATA_DIR/nlu-model.json, checked against the data. */
+export function testNluModelFile(): string {
+  return path.join(os.tmpdir(), `digipunt-nlu-test-${nluDataHash(loadConfig({}).paths.nlu)}.json`);
 }
 
 /** Options of a test app: the database to use (to share it between two apps) and overrides. */
