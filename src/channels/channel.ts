@@ -1,9 +1,28 @@
+import type { MessageRenderer } from '../core/dialog/renderer';
+import type { Language } from '../core/languages';
+import type { Logger } from '../core/logger';
 import type { ConversationAddress, IncomingMessage, OutgoingMessage } from '../core/messages';
 import type { TurnResult } from '../core/turn/turn-runner';
+import type { FeatureDeps } from '../features';
 
 /** The core as a channel sees it: hand over one inbound message, get that turn's replies. */
 export interface TurnHandler {
   handle(incoming: IncomingMessage): Promise<TurnResult>;
+}
+
+/** What every resident channel takes from the core: where turns go, how its own notices are worded, a logger and the clock. */
+export interface ChannelCore {
+  turns: TurnHandler;
+  renderer: MessageRenderer;
+  /** The language of a notice before the resident's language is known. */
+  defaultLanguage: Language;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/** The core parts of a channel from the features' dependencies, with the channel's own logger. */
+export function channelCore(deps: Pick<FeatureDeps, 'turns' | 'renderer' | 'config' | 'clock'>, logger: Logger): ChannelCore {
+  return { turns: deps.turns, renderer: deps.renderer, defaultLanguage: deps.config.DEFAULT_LANGUAGE, logger, clock: deps.clock };
 }
 
 /** A TurnHandler handed to channels before the core exists; the composition root binds it once built. */

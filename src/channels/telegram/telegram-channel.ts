@@ -1,22 +1,15 @@
 import type { Update } from 'telegraf/types';
-import type { MessageRenderer } from '../../core/dialog/renderer';
 import type { Language } from '../../core/languages';
-import type { Logger } from '../../core/logger';
 import type { ConversationAddress, IncomingMessage, OutgoingMessage } from '../../core/messages';
-import type { ChannelAdapter, TurnHandler } from '../channel';
+import type { ChannelAdapter, ChannelCore } from '../channel';
 import { withMediaNote } from '../media-note';
 import type { TelegramSender } from './telegram-sender';
 import { TELEGRAM_CHANNEL, toIncoming, type TelegramInbound } from './to-incoming';
 import { languageKeyboard } from './to-telegram';
 
 /** What the Telegram channel needs from the composition root. */
-export interface TelegramChannelOptions {
+export interface TelegramChannelOptions extends ChannelCore {
   sender: TelegramSender;
-  turns: TurnHandler;
-  renderer: MessageRenderer;
-  defaultLanguage: Language;
-  logger: Logger;
-  clock: () => Date;
 }
 
 /** Answers a callback query so the resident's app stops its spinner; Telegram needs it within seconds. */

@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Feature, FeatureDeps } from '../../features';
+import { channelCore } from '../channel';
 import { TelegramChannel } from './telegram-channel';
 import { telegramOptions, type TelegramOptions } from './telegram-options';
 import { TelegramSender, type TelegramSendOptions } from './telegram-sender';
@@ -24,14 +25,7 @@ export function telegramFeature(deps: FeatureDeps, overrides: TelegramFeatureOve
     return { name: TELEGRAM_CHANNEL };
   }
   const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot, webhookReply: false } });
-  const channel = new TelegramChannel({
-    sender: new TelegramSender(bot.telegram, overrides.send),
-    turns: deps.turns,
-    renderer: deps.renderer,
-    defaultLanguage: deps.config.DEFAULT_LANGUAGE,
-    logger: log,
-    clock: deps.clock,
-  });
+  const channel = new TelegramChannel({ ...channelCore(deps, log), sender: new TelegramSender(bot.telegram, overrides.send) });
   deps.channels.add(channel);
   bot.use((ctx) => channel.handleUpdate(ctx.update, (id) => ctx.telegram.answerCbQuery(id)));
   // One boundary for every failure of an update: logged by name, never with the message text.

@@ -1,8 +1,5 @@
-import type { MessageRenderer } from '../../core/dialog/renderer';
-import type { Language } from '../../core/languages';
-import type { Logger } from '../../core/logger';
 import type { ConversationAddress, IncomingMessage, OutgoingMessage } from '../../core/messages';
-import type { ChannelAdapter, TurnHandler } from '../channel';
+import type { ChannelAdapter, ChannelCore } from '../channel';
 import { withMediaNote } from '../media-note';
 import { templatePayload, type CloudTemplates } from './cloud-templates';
 import { GraphError, OUTSIDE_WINDOW_CODE, type GraphClient } from './graph-client';
@@ -11,16 +8,11 @@ import { toIncoming, WHATSAPP_CLOUD_CHANNEL } from './to-incoming';
 import { toWhatsApp } from './to-whatsapp';
 
 /** What the Cloud API channel needs from the composition root. */
-export interface WhatsAppCloudChannelOptions {
+export interface WhatsAppCloudChannelOptions extends ChannelCore {
   phoneNumberId: string;
   graph: GraphClient;
   windows: ServiceWindowStore;
   templates: CloudTemplates;
-  turns: TurnHandler;
-  renderer: MessageRenderer;
-  defaultLanguage: Language;
-  logger: Logger;
-  clock: () => Date;
 }
 
 /** The Cloud API side of the channel port: webhook notifications in, Graph API messages out. */

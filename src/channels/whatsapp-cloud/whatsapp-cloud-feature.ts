@@ -1,4 +1,5 @@
 import type { Feature, FeatureDeps } from '../../features';
+import { channelCore } from '../channel';
 import { loadCloudTemplates } from './cloud-templates';
 import { GraphClient } from './graph-client';
 import { ServiceWindowDataHolder, ServiceWindowStore } from './service-window';
@@ -23,17 +24,7 @@ export function whatsAppCloudFeature(deps: FeatureDeps, overrides: WhatsAppCloud
   const templates = loadCloudTemplates(deps.config.paths.content);
   if (templates.placeholders.length > 0) log.warn({ placeholders: templates.placeholders }, 'content/whatsapp-cloud.yaml still has PLACEHOLDER values');
   const graph = new GraphClient({ ...options, ...(overrides.retryDelayMs !== undefined ? { retryDelayMs: overrides.retryDelayMs } : {}) });
-  const channel = new WhatsAppCloudChannel({
-    phoneNumberId: options.phoneNumberId,
-    graph,
-    windows: new ServiceWindowStore(deps.connection),
-    templates,
-    turns: deps.turns,
-    renderer: deps.renderer,
-    defaultLanguage: deps.config.DEFAULT_LANGUAGE,
-    logger: log,
-    clock: deps.clock,
-  });
+  const channel = new WhatsAppCloudChannel({ ...channelCore(deps, log), phoneNumberId: options.phoneNumberId, graph, windows: new ServiceWindowStore(deps.connection), templates });
   deps.channels.add(channel);
   deps.privacy.register(new ServiceWindowDataHolder(deps.connection));
   log.info({}, 'WhatsApp Cloud API channel on');

@@ -1,8 +1,5 @@
-import type { MessageRenderer } from '../../core/dialog/renderer';
-import type { Language } from '../../core/languages';
-import type { Logger } from '../../core/logger';
 import type { ConversationAddress, OutgoingMessage } from '../../core/messages';
-import type { ChannelAdapter, TurnHandler } from '../channel';
+import type { ChannelAdapter, ChannelCore } from '../channel';
 import { withMediaNote } from '../media-note';
 import type { WhatsAppWebOutbox } from './outbox';
 import { toIncoming } from './to-incoming';
@@ -10,15 +7,10 @@ import { toWhatsAppWebText } from './to-whatsapp-web';
 import { WHATSAPP_WEB_CHANNEL, type WaMessage, type WhatsAppWebClient } from './whatsapp-web-client';
 
 /** What the adapter needs: the core, the outbox, and the linked client when this process has one. */
-export interface WhatsAppWebAdapterOptions {
-  turns: TurnHandler;
-  renderer: MessageRenderer;
+export interface WhatsAppWebAdapterOptions extends ChannelCore {
   outbox: WhatsAppWebOutbox;
   /** The linked client while this process holds the phone; undefined otherwise. */
   readyClient: () => WhatsAppWebClient | undefined;
-  defaultLanguage: Language;
-  clock: () => Date;
-  log: Logger;
 }
 
 const OUTBOX_BATCH = 20;
@@ -65,7 +57,7 @@ export class WhatsAppWebAdapter implements ChannelAdapter {
       }
       await chat.sendSeen();
     }
-    if (answered > 0) this.options.log.info({ component: 'whatsapp-web', answered }, 'answered messages received while down');
+    if (answered > 0) this.options.logger.info({ component: 'whatsapp-web', answered }, 'answered messages received while down');
     return answered;
   }
 
@@ -73,7 +65,7 @@ export class WhatsAppWebAdapter implements ChannelAdapter {
   drain(): Promise<void> {
     this.requested = true;
     this.draining ??= this.drainLoop()
-      .catch((error: unknown) => this.options.log.error({ component: 'whatsapp-web', error: error instanceof Error ? error.name : typeof error }, 'outbox delivery failed'))
+      .catch((error: unknown) => this.options.logger.error({ component: 'whatsapp-web', error: error instanceof Error ? error.name : typeof error }, 'outbox delivery failed'))
       .finally(() => (this.draining = undefined));
     return this.draining;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Feature, FeatureDeps } from '../../features';
+import { channelCore } from '../channel';
 import { createRealClient } from './create-client';
 import { addLinkPage } from './link-page';
 import { LinkStatusStore } from './link-status';
@@ -49,10 +50,7 @@ export function createWhatsAppWebFeature(deps: FeatureDeps, overrides: WhatsAppW
       message: (client, message) => adapter.receive(client, message),
     },
   });
-  const adapter: WhatsAppWebAdapter = new WhatsAppWebAdapter({
-    turns: deps.turns, renderer: deps.renderer, outbox, readyClient: () => link.readyClient(),
-    defaultLanguage: config.DEFAULT_LANGUAGE, clock: deps.clock, log,
-  });
+  const adapter: WhatsAppWebAdapter = new WhatsAppWebAdapter({ ...channelCore(deps, log), outbox, readyClient: () => link.readyClient() });
   deps.channels.add(adapter);
   addLinkPage(deps.dashboard, status);
   let poll: NodeJS.Timeout | undefined;

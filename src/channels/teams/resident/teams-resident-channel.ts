@@ -1,9 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { AppError } from '../../../core/errors';
-import type { MessageRenderer } from '../../../core/dialog/renderer';
-import type { Language } from '../../../core/languages';
 import type { ConversationAddress, OutgoingMessage } from '../../../core/messages';
-import type { ChannelAdapter, TurnHandler } from '../../channel';
+import type { ChannelAdapter, ChannelCore } from '../../channel';
 import { withMediaNote } from '../../media-note';
 import type { ConversationReferenceStore } from '../conversation-references';
 import type { ProactiveSender } from '../proactive-sender';
@@ -11,13 +9,9 @@ import { TEAMS_CHANNEL, toIncoming } from './to-incoming';
 import { toTeamsActivity } from './to-teams';
 
 /** What the resident channel needs: the core, where conversations can be reached, and the texts. */
-export interface TeamsResidentOptions {
-  turns: TurnHandler;
-  renderer: MessageRenderer;
+export interface TeamsResidentOptions extends ChannelCore {
   references: ConversationReferenceStore;
   sender: ProactiveSender;
-  defaultLanguage: Language;
-  clock: () => Date;
 }
 
 /**

@@ -4,6 +4,7 @@ import { createBotAuth, type BotAuthOverrides } from '../bot-auth';
 import { registerBotEndpoint } from '../bot-endpoint';
 import { ConversationReferenceStore } from '../conversation-references';
 import { ProactiveSender, type RetryOptions } from '../proactive-sender';
+import { channelCore } from '../../channel';
 import { TeamsResidentChannel } from './teams-resident-channel';
 
 /** What tests replace: the token endpoints and credentials, and the 429 waits. */
@@ -33,7 +34,7 @@ export function createTeamsResidentFeature(deps: FeatureDeps, overrides: TeamsRe
   };
   const references = new ConversationReferenceStore(deps.connection, 'resident');
   const sender = new ProactiveSender(adapter, auth.appId, references, log, deps.clock, overrides.retry);
-  const channel = new TeamsResidentChannel({ turns: deps.turns, renderer: deps.renderer, references, sender, defaultLanguage: config.DEFAULT_LANGUAGE, clock: deps.clock });
+  const channel = new TeamsResidentChannel({ ...channelCore(deps, log), references, sender });
   deps.channels.add(channel);
   return {
     name: 'teams',
