@@ -32,7 +32,7 @@ import { buildHttpServer } from './http/server';
 import type { Feature, FeatureDeps, FeatureFactory } from './features';
 import { JobScheduler } from './core/jobs/scheduler';
 import { createNlu } from './nlu';
-import { createStoreConnection } from './storage/connection';
+import { createModelIndexes, createStoreConnection } from './storage/connection';
 import { MongoConversationStore } from './storage/conversation-store';
 import { MongoInboxStore } from './storage/inbox-store';
 import { MongoLeaseStore } from './storage/lease-store';
@@ -118,7 +118,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
   const inbox = new MongoInboxStore(connection);
   // Connect before the NLU: training runs on the event loop for seconds, and server selection would time out meanwhile.
   await connection.asPromise();
-  await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
+  await createModelIndexes(connection);
   // The trained model is kept under DATA_DIR and reused while nlu/ is unchanged: start-up loads instead of training.
   mkdirSync(config.paths.data, { recursive: true });
   const nluModel = path.join(config.paths.data, 'nlu-model.json');

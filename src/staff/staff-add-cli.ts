@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { createStoreConnection } from '../storage/connection';
-import { resolveDatabase } from '../storage/resolve-database';
+import { createModelIndexes } from '../storage/connection';
+import { withDatabase } from '../storage/resolve-database';
 import { StaffAccounts } from './accounts';
 import { loadStaffSettings } from './staff-settings';
 import { STAFF_ROLES, type StaffRole } from './staff-types';
@@ -46,24 +46,21 @@ export async function main(argv: string[], io: CliIo = { stdin: process.stdin, l
     io.error(USAGE);
     return 2;
   }
+  const { email, role } = values;
   const config = loadConfig(io.env ?? process.env);
-  const database = await resolveDatabase(config, (line) => io.error(line));
-  const connection = createStoreConnection(database.uri);
   try {
-    const accounts = new StaffAccounts(connection, loadStaffSettings(config.paths.content).lockout);
-    await connection.asPromise();
-    await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
-    const { password, generated } = await choosePassword(values.password, io.stdin);
-    const user = await accounts.create({ email: values.email, role: values.role, password }, new Date());
+    const { user, password, generated } = await withDatabase(config, (line) => io.error(line), async (connection) => {
+      const accounts = new StaffAccounts(connection, loadStaffSettings(config.paths.content).lockout);
+      await createModelIndexes(connection);
+      const chosen = await choosePassword(values.password, io.stdin);
+      return { ...chosen, user: await accounts.create({ email, role, password: chosen.password }, new Date()) };
+    });
     io.log(`Created ${user.role} ${user.email}.`);
     if (generated) io.log(`Password (shown only now, store it safely): ${password}`);
     return 0;
   } catch (error) {
     io.error(`Could not create the staff user: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
-  } finally {
-    await connection.close();
-    await database.stop();
   }
 }
 

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config';
-import { createStoreConnection } from './connection';
 import { backupDatabase, restoreDatabase } from './backup';
-import { resolveDatabase } from './resolve-database';
+import { withDatabase } from './resolve-database';
 
 /** `npm run backup [-- --out DIR]` and `npm run restore -- --from DIR [--drop]`. */
 async function main(argv: string[]): Promise<void> {
@@ -12,10 +11,7 @@ async function main(argv: string[]): Promise<void> {
     return i >= 0 ? rest[i + 1] : undefined;
   };
   const config = loadConfig();
-  const database = await resolveDatabase(config, (line) => console.error(line));
-  const connection = createStoreConnection(database.uri);
-  try {
-    await connection.asPromise();
+  await withDatabase(config, (line) => console.error(line), async (connection) => {
     if (command === 'backup') {
       const out = path.resolve(option('out') ?? path.join(config.paths.data, 'backups', new Date().toISOString().replace(/[:.]/g, '-')));
       const manifest = await backupDatabase(connection, out, (line) => console.error(line));
@@ -28,10 +24,7 @@ async function main(argv: string[]): Promise<void> {
     } else {
       throw new Error('usage: backup [--out DIR] | restore --from DIR [--drop]');
     }
-  } finally {
-    await connection.close();
-    await database.stop();
-  }
+  });
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -28,3 +28,8 @@ export function createStoreConnection(uri: string, options: StoreConnectionOptio
 export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
+
+/** Builds the indexes of every model defined on the connection (start-up and one-off commands; autoIndex is off). */
+export async function createModelIndexes(connection: Connection): Promise<void> {
+  await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
+}

@@ -15,7 +15,7 @@ import { ResidentNotifier } from '../../src/domain/loans/notifier';
 import { TrainingPlaces } from '../../src/domain/loans/training/training-places';
 import { TransitionLog } from '../../src/domain/loans/transitions';
 import { ClaimStore } from '../../src/storage/claims';
-import { createStoreConnection } from '../../src/storage/connection';
+import { createModelIndexes, createStoreConnection } from '../../src/storage/connection';
 
 /** What a channel was asked to send, per conversation. */
 export interface Sent {
@@ -69,7 +69,7 @@ export async function openLoans(uri: string): Promise<LoansHarness> {
   const notifier = new ResidentNotifier(new ChannelRegistry().add(channel), renderer, silent);
   const decisions = new ApplicationDecisions({ applications, devices, loans, training, notifier, rejectionReasons: content.settings.rejectionReasons });
   await connection.asPromise();
-  await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
+  await createModelIndexes(connection);
   return { connection, content, log, applications, devices, loans, claims, training, decisions, lending: new Lending(loans, devices, 2), notifier, channel };
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
-import { createStoreConnection, type StoreConnectionOptions } from '../../src/storage/connection';
+import { createModelIndexes, createStoreConnection, type StoreConnectionOptions } from '../../src/storage/connection';
 
 const MAX_NAME_LENGTH = 38;
 const SUFFIX_LENGTH = 8;
@@ -56,7 +56,7 @@ export function useTestConnection(prefix: string, options: StoreConnectionOption
   const connection = createStoreConnection(uri, options);
   beforeAll(async () => {
     await connection.asPromise();
-    await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
+    await createModelIndexes(connection);
   });
   afterAll(async () => {
     await connection.close();

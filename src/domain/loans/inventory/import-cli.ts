@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../../../config';
-import { createStoreConnection } from '../../../storage/connection';
-import { resolveDatabase } from '../../../storage/resolve-database';
+import { createModelIndexes } from '../../../storage/connection';
+import { withDatabase } from '../../../storage/resolve-database';
 import { TransitionLog } from '../transitions';
 import { parseInventoryCsv, InventoryFileError, INVENTORY_COLUMNS } from './csv-rows';
 import { DeviceStore } from './device-store';
@@ -43,24 +43,21 @@ export async function main(argv: string[], io: ImportIo = defaultIo): Promise<nu
     return 2;
   }
   rows.bad.forEach((bad) => io.err(`Line ${bad.line}: ${bad.reason}`));
-  const config = loadConfig(io.env);
-  const database = await resolveDatabase(config, (line) => io.err(line));
-  const connection = createStoreConnection(database.uri);
+  const devices = rows.devices.map((r) => r.device);
   try {
-    const store = new DeviceStore(connection, new TransitionLog(connection));
-    await connection.asPromise();
-    await Promise.all(Object.values(connection.models).map((model) => model.createIndexes()));
-    const progress = progressReporter(io.out, rows.devices.length);
-    const counts = await importDevices(store, rows.devices.map((r) => r.device), new Date(), (done) => progress.update(done));
-    progress.finish();
+    const counts = await withDatabase(loadConfig(io.env), (line) => io.err(line), async (connection) => {
+      const store = new DeviceStore(connection, new TransitionLog(connection));
+      await createModelIndexes(connection);
+      const progress = progressReporter(io.out, devices.length);
+      const imported = await importDevices(store, devices, new Date(), (done) => progress.update(done));
+      progress.finish();
+      return imported;
+    });
     io.out.write(`Imported ${counts.inserted} new devices; ${counts.existing} were already registered; ${rows.bad.length} rows refused.\n`);
     return rows.bad.length > 0 ? 1 : 0;
   } catch (error) {
     io.err(`The import stopped: ${error instanceof Error ? error.message : String(error)}. Run it again: devices already imported are skipped.`);
     return 1;
-  } finally {
-    await connection.close();
-    await database.stop();
   }
 }
 
