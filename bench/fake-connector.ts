@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal, type LocalHttpServer } from './local-http';
 
 const ACTIVITY_PATH = /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/;
 
@@ -13,20 +13,17 @@ export class FakeConnector {
   /** Activities received since start. */
   received = 0;
   private readonly server = http.createServer((request, response) => this.handle(request, response));
+  private listening?: LocalHttpServer;
 
   /** Listens on a free local port and returns the serviceUrl to put on activities. */
   async start(): Promise<string> {
-    this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.listening = await listenLocal(this.server);
+    return this.listening.url;
   }
 
   /** Stops listening and closes kept-alive connections. */
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.closeAllConnections();
-      this.server.close(() => resolve());
-    });
+  async close(): Promise<void> {
+    await this.listening?.close();
   }
 
   private handle(request: http.IncomingMessage, response: http.ServerResponse): void {

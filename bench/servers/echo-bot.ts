@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Response as BotResponse, type TurnContext } from 'botbuilder';
+import { listenLocal } from '../local-http';
 import type { BenchServer } from './protocol';
 
 /** node:http's response in the shape CloudAdapter expects from Express or Restify. */
@@ -68,14 +68,5 @@ export async function startEchoBot(): Promise<BenchServer> {
         response.end();
       });
   });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return listenLocal(server);
 }
