@@ -3,6 +3,7 @@ import type { Language } from '../core/languages';
 import { dedupe, type Example } from './corpus';
 import { trainNlu } from './create-nlu';
 import { stratifiedFolds } from './kfold';
+import { NearCopyIndex } from './near-copies';
 import { normalizeText } from './normalize';
 
 /** How the held-out evaluation is run. */
@@ -24,6 +25,8 @@ export interface Prediction {
   example: Example;
   intent: IntentName;
   detected: string | null;
+  /** A training phrase differs from this one by one word only (an easier test). */
+  nearCopy: boolean;
 }
 
 /** Why: the numbers behind `npm run nlu:eval` and the accuracy test, computed once. */
@@ -33,6 +36,8 @@ export interface EvaluationReport {
   byIntent: Map<IntentName, Tally>;
   /** Language identification on held-out texts that occur in one language only. */
   languageId: { committed: number; correct: number; abstained: number; shared: number };
+  /** Intent accuracy on held-out phrases with no one-word neighbour in their training folds. */
+  withoutNearCopies: Tally;
   predictions: Prediction[];
 }
 
@@ -70,10 +75,13 @@ export async function evaluate(all: readonly Example[], options: EvaluationOptio
   const folds = stratifiedFolds(examples, options.folds, options.seed ?? 42);
   const predictions: Prediction[] = [];
   for (let fold = 0; fold < (options.runFolds ?? options.folds); fold += 1) {
-    const nlu = await trainNlu(examples.filter((_, i) => folds[i] !== fold));
+    const training = examples.filter((_, i) => folds[i] !== fold);
+    const nlu = await trainNlu(training);
+    const near = new NearCopyIndex(training.map((e) => normalizeText(e.text)));
     for (const example of examples.filter((_, i) => folds[i] === fold)) {
       const result = nlu.understand(example.text, example.language);
-      predictions.push({ example, intent: result.intent, detected: result.detected.code });
+      const nearCopy = near.hasNeighbour(normalizeText(example.text));
+      predictions.push({ example, intent: result.intent, detected: result.detected.code, nearCopy });
     }
   }
   return summarize(predictions, sharedTexts(dedupe(all)));
@@ -84,10 +92,15 @@ export function summarize(predictions: readonly Prediction[], shared: ReadonlySe
   const byLanguage = new Map<string, Tally>();
   const byIntent = new Map<string, Tally>();
   const languageId = { committed: 0, correct: 0, abstained: 0, shared: 0 };
+  const withoutNearCopies = { correct: 0, total: 0 };
   let correct = 0;
-  for (const { example, intent, detected } of predictions) {
+  for (const { example, intent, detected, nearCopy } of predictions) {
     const ok = intent === example.intent;
     if (ok) correct += 1;
+    if (!nearCopy) {
+      withoutNearCopies.total += 1;
+      if (ok) withoutNearCopies.correct += 1;
+    }
     bump(byLanguage, example.language, ok);
     bump(byIntent, example.intent, ok);
     if (shared.has(normalizeText(example.text))) languageId.shared += 1;
@@ -102,6 +115,7 @@ export function summarize(predictions: readonly Prediction[], shared: ReadonlySe
     byLanguage: byLanguage as Map<Language, Tally>,
     byIntent: byIntent as Map<IntentName, Tally>,
     languageId,
+    withoutNearCopies,
     predictions: [...predictions],
   };
 }

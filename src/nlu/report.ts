@@ -20,6 +20,9 @@ export function formatReport(report: EvaluationReport, folds: number): string[] 
       `skipped ${shared} texts that occur in several languages' data`,
     `language identification counting null as wrong: ${percent(report.languageId.correct / Math.max(committed + abstained, 1))}`,
     '',
+    `held-out phrases without a one-word neighbour in training: ${report.withoutNearCopies.total} of ${report.intent.total}, ` +
+      `intent accuracy on them ${counted(report.withoutNearCopies)}`,
+    '',
     `intent accuracy overall: ${percent(ratio(report.intent))}`,
   );
   for (const language of LANGUAGES) {
