@@ -1,7 +1,6 @@
 import type { Nlu } from '../../src/core/nlu';
-import { createNlu } from '../../src/nlu/create-nlu';
-import { defaultDataDir } from '../../src/nlu/data-dir';
-import { sharedModelFile, sharedNlu } from './shared-nlu';
+import { loadTestNlu } from '../support/nlu-model';
+import { sharedNlu } from './shared-nlu';
 
 describe('NlpJsNlu (trained from nlu/*.json)', () => {
   let nlu: Nlu;
@@ -12,7 +11,7 @@ describe('NlpJsNlu (trained from nlu/*.json)', () => {
   });
 
   it('reports start-up with a single progress line', async () => {
-    await createNlu({ dataDir: defaultDataDir(), modelFile: sharedModelFile(), log: (line) => lines.push(line) });
+    await loadTestNlu((line) => lines.push(line));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^nlu: (trained|loaded) 6 languages, \d+ utterances in \d+ ms$/);
   });

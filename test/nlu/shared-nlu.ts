@@ -1,15 +1,7 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Nlu } from '../../src/core/nlu';
-import { createNlu } from '../../src/nlu/create-nlu';
-import { defaultDataDir } from '../../src/nlu/data-dir';
+import { loadTestNlu } from '../support/nlu-model';
 
-/** Where the NLU tests keep the trained model between test files. */
-export function sharedModelFile(): string {
-  return join(tmpdir(), 'digipunt-nlu-tests-model.json');
-}
-
-/** The NLU trained on nlu/*.json, saved once per data version so later test files only load it. */
+/** The NLU trained on nlu/*.json, loaded from the model the global setup saved. */
 export function sharedNlu(): Promise<Nlu> {
-  return createNlu({ dataDir: defaultDataDir(), modelFile: sharedModelFile(), log: () => undefined });
+  return loadTestNlu();
 }

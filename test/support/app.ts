@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import { createApp, type App, type AppOverrides } from '../../src/main';
 import type { Nlu } from '../../src/core/nlu';
-import { createNlu } from '../../src/nlu';
 import { dropTestDatabase, testDatabaseUri } from './db';
+import { loadTestNlu } from './nlu-model';
 
 /** A real app on a fresh test database, listening on 127.0.0.1 with a free port. */
 export interface TestApp {
@@ -20,25 +16,13 @@ export interface TestApp {
 
 let sharedNlu: Promise<Nlu> | undefined;
 
-/** A short hash of the training data, so checkouts with different data never overwrite each other's model. */
-function nluDataHash(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
-  return hash.digest('hex').slice(0, 16);
-}
-
 /**
  * Builds the NLU once per test file (every app in the file shares it: it is read-only after training),
- * from a model file that the first test file trains and saves; it is retrained whenever nlu/ changes.
+ * from the model file the global setup trained (see nlu-model.ts).
  */
 export function testNlu(): Promise<Nlu> {
-  sharedNlu ??= createNlu({ dataDir: loadConfig({}).paths.nlu, modelFile: testNluModelFile(), log: () => undefined });
+  sharedNlu ??= loadTestNlu();
   return sharedNlu;
-}
-
-/** Where testNlu() keeps the trained model: the same file format as DATA_DIR/nlu-model.json, checked against the data. */
-export function testNluModelFile(): string {
-  return path.join(os.tmpdir(), `digipunt-nlu-test-${nluDataHash(loadConfig({}).paths.nlu)}.json`);
 }
 
 /** Options of a test app: the database to use (to share it between two apps) and overrides. */

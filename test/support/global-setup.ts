@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalServer } from '../../src/storage/local-server';
 import { setHarnessState } from './harness-state';
+import { loadTestNlu } from './nlu-model';
 
 /**
- * Jest global setup: uses $MONGODB_URI when set, else starts FerretDB on a fresh temp directory and
- * exports its URI so every worker (spawned after this) inherits it.
+ * Jest global setup: trains (or loads) the NLU model once for every test file, then uses $MONGODB_URI
+ * when set, else starts FerretDB on a fresh temp directory and exports its URI so every worker
+ * (spawned after this) inherits it.
  */
 export default async function globalSetup(): Promise<void> {
+  await loadTestNlu((line) => console.log(`\n${line} (model for the tests)`));
   const external = process.env.MONGODB_URI;
   if (external) {
     console.log(`\nTests use the database server from MONGODB_URI (${redact(external)}).`);
