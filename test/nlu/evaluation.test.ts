@@ -8,12 +8,12 @@ import { normalizeText } from '../../src/nlu/normalize';
 /**
  * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`).
  * The issue's targets are 95 % overall and 90 % in every language. On 27 November 2026 the data grew from
- * 13,315 to 26,703 phrases written to be varied (no one-word near-copies); all five folds give 90.3 %
- * overall, 87.1 % (ar) to 92.0 % (nl) per language, language identification 99.3 %: only the
- * language-identification target holds. This fold measures 90.1 % overall and 86.9 % in Arabic; the
- * floors sit just under that to catch regressions. Raise them when the data allows.
+ * 13,239 to 30,342 phrases (after de-duplication) written to be varied, with no one-word near-copies; all
+ * five folds give 90.4 % overall, 88.1 % (ar) to 91.7 % (nl) per language, language identification
+ * 99.4 %: only the language-identification target holds. This fold measures 90.6 % overall and 88.1 %
+ * in Ukrainian, its weakest language; the floors sit just under that to catch regressions.
  */
-const FLOORS = { overall: 0.89, perLanguage: 0.86, languageId: 0.98, languageIdCoverage: 0.9 };
+const FLOORS = { overall: 0.895, perLanguage: 0.87, languageId: 0.98, languageIdCoverage: 0.9 };
 
 describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => {
   let report: EvaluationReport;
