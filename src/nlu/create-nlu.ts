@@ -13,7 +13,7 @@ import { NlpJsNlu } from './nlpjs-nlu';
 export interface CreateNluOptions {
   /** Folder with nlu/<lng>.json training files. */
   dataDir: string;
-  /** Receives one progress line (no personal data). */
+  /** Receives the progress lines: one before training (when it trains), one when ready (no personal data). */
   log: (line: string) => void;
   /** Optional saved nlp.js model: imported when it was trained on the current data, else (re)written. */
   modelFile?: string;
@@ -46,13 +46,15 @@ export async function createNlu(options: CreateNluOptions): Promise<Nlu> {
   const examples = dedupe(loadCorpus(options.dataDir));
   const hash = dataHash(examples);
   const saved = options.modelFile === undefined ? undefined : readSaved(options.modelFile, hash);
+  const languages = new Set(examples.map((e) => e.language)).size;
+  // Training takes up to a minute on the full data: say so first, or a first `npm start` looks stuck.
+  if (saved === undefined) options.log(`nlu: training ${languages} languages, ${examples.length} utterances (once; the model is saved for the next start)`);
   const nlpjs = saved === undefined
     ? await NlpJsIntentModel.train(examples)
     : await NlpJsIntentModel.fromExport(saved.nlp, saved.languages);
   const ngram = saved === undefined ? trainNgramModel(examples) : NgramClassifier.fromData(saved.ngram);
   if (saved === undefined && options.modelFile !== undefined) writeSaved(options.modelFile, hash, nlpjs, ngram);
   const nlu = assemble(nlpjs, examples, ngram);
-  const languages = new Set(examples.map((e) => e.language)).size;
   const how = saved === undefined ? 'trained' : 'loaded';
   options.log(`nlu: ${how} ${languages} languages, ${examples.length} utterances in ${Date.now() - started} ms`);
   return nlu;

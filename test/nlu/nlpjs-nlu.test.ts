@@ -1,6 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Nlu } from '../../src/core/nlu';
+import { createNlu } from '../../src/nlu/create-nlu';
 import { loadTestNlu } from '../support/nlu-model';
 import { sharedNlu } from './shared-nlu';
+
+/** A small training set (the clarification test's), so training it is quick. */
+const fixture = path.join(__dirname, '..', 'fixtures', 'nlu-ambiguous');
 
 describe('NlpJsNlu (trained from nlu/*.json)', () => {
   let nlu: Nlu;
@@ -10,10 +17,20 @@ describe('NlpJsNlu (trained from nlu/*.json)', () => {
     nlu = await sharedNlu();
   });
 
-  it('reports start-up with a single progress line', async () => {
+  it('reports start-up with a single progress line when the saved model is loaded', async () => {
     await loadTestNlu((line) => lines.push(line));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^nlu: (trained|loaded) 6 languages, \d+ utterances in \d+ ms$/);
+    expect(lines[0]).toMatch(/^nlu: loaded 6 languages, \d+ utterances in \d+ ms$/);
+  });
+
+  it('says it is training before it trains, then that it is ready; the next start loads the saved model', async () => {
+    const modelFile = path.join(mkdtempSync(path.join(tmpdir(), 'digipunt-nlu-')), 'model.json');
+    const first: string[] = [];
+    await createNlu({ dataDir: fixture, modelFile, log: (line) => first.push(line) });
+    expect(first).toEqual([expect.stringMatching(/^nlu: training \d languages, \d+ utterances \(once; the model is saved for the next start\)$/), expect.stringMatching(/^nlu: trained /)]);
+    const second: string[] = [];
+    await createNlu({ dataDir: fixture, modelFile, log: (line) => second.push(line) });
+    expect(second).toEqual([expect.stringMatching(/^nlu: loaded /)]);
   });
 
   it.each([
