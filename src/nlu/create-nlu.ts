@@ -3,7 +3,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Language } from '../core/languages';
 import type { Nlu } from '../core/nlu';
 import { dedupe, loadCorpus, type Example } from './corpus';
-import { IntentEnsemble, trainNgramModel } from './intent-ensemble';
+import { ConceptLexicon } from './concept-lexicon';
+import { conceptFeatures, IntentEnsemble, trainNgramModel } from './intent-ensemble';
 import { NlpJsIntentModel } from './intent-model';
 import { LanguageIdentifier } from './language-id';
 import { NgramClassifier, type NgramModelData } from './ngram-classifier';
@@ -11,7 +12,7 @@ import { NlpJsNlu } from './nlpjs-nlu';
 
 /** What the composition root passes to build the NLU. */
 export interface CreateNluOptions {
-  /** Folder with nlu/<lng>.json training files. */
+  /** Folder with nlu/<lng>.json training files (and, optionally, concepts/<lng>.json). */
   dataDir: string;
   /** Receives the progress lines: one before training (when it trains), one when ready (no personal data). */
   log: (line: string) => void;
@@ -20,7 +21,7 @@ export interface CreateNluOptions {
 }
 
 /** Bump when features or model shapes change, so an old saved model is retrained instead of misread. */
-const MODEL_FORMAT = 4;
+const MODEL_FORMAT = 5;
 
 interface SavedModel {
   dataHash: string;
@@ -30,13 +31,13 @@ interface SavedModel {
 }
 
 /** Why: the evaluation and the factory build the same engine from any set of examples. */
-export async function trainNlu(examples: readonly Example[]): Promise<NlpJsNlu> {
+export async function trainNlu(examples: readonly Example[], concepts: ConceptLexicon): Promise<NlpJsNlu> {
   const nlpjs = await NlpJsIntentModel.train(examples);
-  return assemble(nlpjs, examples);
+  return assemble(nlpjs, examples, trainNgramModel(examples, concepts));
 }
 
 /** nlp.js model + n-gram vote + language identifier, all from the same examples. */
-function assemble(nlpjs: NlpJsIntentModel, examples: readonly Example[], ngram = trainNgramModel(examples)): NlpJsNlu {
+function assemble(nlpjs: NlpJsIntentModel, examples: readonly Example[], ngram: NgramClassifier): NlpJsNlu {
   return new NlpJsNlu(new IntentEnsemble(nlpjs, ngram), LanguageIdentifier.train(examples));
 }
 
@@ -44,7 +45,8 @@ function assemble(nlpjs: NlpJsIntentModel, examples: readonly Example[], ngram =
 export async function createNlu(options: CreateNluOptions): Promise<Nlu> {
   const started = Date.now();
   const examples = dedupe(loadCorpus(options.dataDir));
-  const hash = dataHash(examples);
+  const concepts = ConceptLexicon.load(options.dataDir);
+  const hash = dataHash(examples, concepts);
   const saved = options.modelFile === undefined ? undefined : readSaved(options.modelFile, hash);
   const languages = new Set(examples.map((e) => e.language)).size;
   // Training takes up to a minute on the full data: say so first, or a first `npm start` looks stuck.
@@ -52,7 +54,7 @@ export async function createNlu(options: CreateNluOptions): Promise<Nlu> {
   const nlpjs = saved === undefined
     ? await NlpJsIntentModel.train(examples)
     : await NlpJsIntentModel.fromExport(saved.nlp, saved.languages);
-  const ngram = saved === undefined ? trainNgramModel(examples) : NgramClassifier.fromData(saved.ngram);
+  const ngram = saved === undefined ? trainNgramModel(examples, concepts) : NgramClassifier.fromData(saved.ngram, conceptFeatures(concepts));
   if (saved === undefined && options.modelFile !== undefined) writeSaved(options.modelFile, hash, nlpjs, ngram);
   const nlu = assemble(nlpjs, examples, ngram);
   const how = saved === undefined ? 'trained' : 'loaded';
@@ -60,8 +62,8 @@ export async function createNlu(options: CreateNluOptions): Promise<Nlu> {
   return nlu;
 }
 
-function dataHash(examples: readonly Example[]): string {
-  return createHash('sha256').update(`${MODEL_FORMAT}\n${JSON.stringify(examples)}`).digest('hex');
+function dataHash(examples: readonly Example[], concepts: ConceptLexicon): string {
+  return createHash('sha256').update(`${MODEL_FORMAT}\n${JSON.stringify(examples)}\n${concepts.source}`).digest('hex');
 }
 
 function readSaved(file: string, hash: string): SavedModel | undefined {

@@ -1,5 +1,6 @@
 import type { IntentName } from '../core/intents';
 import type { Language } from '../core/languages';
+import type { ConceptLexicon } from './concept-lexicon';
 import { dedupe, type Example } from './corpus';
 import { trainNlu } from './create-nlu';
 import { stratifiedFolds } from './kfold';
@@ -12,6 +13,8 @@ export interface EvaluationOptions {
   /** Run only the first N folds (a quicker test with the same held-out principle); default all. */
   runFolds?: number;
   seed?: number;
+  /** The word-meaning lexicon the model is trained with (nlu/concepts); not part of the folds. */
+  concepts: ConceptLexicon;
 }
 
 /** Correct out of total, for one slice of the test data. */
@@ -76,7 +79,7 @@ export async function evaluate(all: readonly Example[], options: EvaluationOptio
   const predictions: Prediction[] = [];
   for (let fold = 0; fold < (options.runFolds ?? options.folds); fold += 1) {
     const training = examples.filter((_, i) => folds[i] !== fold);
-    const nlu = await trainNlu(training);
+    const nlu = await trainNlu(training, options.concepts);
     const near = new NearCopyIndex(training.map((e) => normalizeText(e.text)));
     for (const example of examples.filter((_, i) => folds[i] === fold)) {
       const result = nlu.understand(example.text, example.language);

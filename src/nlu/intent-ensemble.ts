@@ -1,9 +1,10 @@
 import { isIntentName } from '../core/intents';
 import type { Language } from '../core/languages';
 import type { IntentScore } from '../core/nlu';
+import type { ConceptLexicon } from './concept-lexicon';
 import type { Example } from './corpus';
 import type { NlpJsIntentModel } from './intent-model';
-import { NgramClassifier } from './ngram-classifier';
+import { NgramClassifier, type ExtraFeatures } from './ngram-classifier';
 
 /** How much nlp.js's vote counts against the n-gram model's (a log-linear blend). */
 const NLPJS_WEIGHT = 0.2;
@@ -12,10 +13,16 @@ const NLPJS_FLOOR = 0.05;
 
 /**
  * Why: one n-gram model for all languages, each feature learnt both shared and per language, so
- * "gdpr", "ligo", "laptop" or "certificaat/certificat/sertifika" teach every language at once.
+ * "gdpr", "ligo", "laptop" or "certificaat/certificat/sertifika" teach every language at once; the
+ * lexicon's concepts are learnt the same way.
  */
-export function trainNgramModel(examples: readonly Example[]): NgramClassifier {
-  return NgramClassifier.train(examples.map((e) => ({ text: e.text, label: e.intent, group: e.language })));
+export function trainNgramModel(examples: readonly Example[], concepts: ConceptLexicon): NgramClassifier {
+  return NgramClassifier.train(examples.map((e) => ({ text: e.text, label: e.intent, group: e.language })), conceptFeatures(concepts));
+}
+
+/** Why: the same concept features for training and for a saved model read back. */
+export function conceptFeatures(concepts: ConceptLexicon): ExtraFeatures {
+  return (words, language) => concepts.features(words, language);
 }
 
 /** Why: nlp.js and the n-gram model err on different messages; their blend is right more often than either. */

@@ -1,5 +1,5 @@
 /**
- * A multinomial logistic regression over words, word pairs and character n-grams, one per language.
+ * A multinomial logistic regression over words, word pairs, character n-grams and extra features (the concept lexicon).
  * Why next to nlp.js: nlp.js's network works on whole stems and degrades with many features per
  * utterance, so it misses typos and unseen inflections; this model sees sub-word evidence and votes
  * together with nlp.js (see intent-ensemble.ts).
@@ -14,16 +14,20 @@ const SEED = 7;
 /** Updates this small change nothing measurable; skipping them makes training several times faster. */
 const MIN_GRADIENT = 1e-3;
 
-/** Why: the evidence the model weighs; words, adjacent word pairs and 3..5-character pieces of words. */
-export function ngramFeatures(text: string, group?: string): string[] {
-  // Words and word pairs are learnt shared and per group; character n-grams only shared (half the cost, same accuracy).
-  const generic = plainNgramFeatures(text);
-  const specific = generic.filter((f) => f.startsWith('w:') || f.startsWith('b:'));
-  return group === undefined ? generic : [...generic, ...specific.map((f) => `${group}|${f}`)];
+/** Why: evidence from outside the phrases (word meanings), computed from the normalised words and the group. */
+export type ExtraFeatures = (words: readonly string[], group: string | undefined) => string[];
+
+/** Why: the evidence the model weighs; words, adjacent word pairs, 3..5-character pieces of words, and the extra features. */
+export function ngramFeatures(text: string, group?: string, extra?: ExtraFeatures): string[] {
+  const words = normalizeText(text).split(' ').filter((w) => w !== '');
+  const extras = extra?.(words, group) ?? [];
+  // Words, word pairs and extras are learnt shared and per group; character n-grams only shared (half the cost, same accuracy).
+  const shared = [...plainNgramFeatures(words), ...extras];
+  const specific = shared.filter((f) => f.startsWith('w:') || f.startsWith('b:') || extras.includes(f));
+  return group === undefined ? shared : [...shared, ...specific.map((f) => `${group}|${f}`)];
 }
 
-function plainNgramFeatures(text: string): string[] {
-  const words = normalizeText(text).split(' ').filter((w) => w !== '');
+function plainNgramFeatures(words: readonly string[]): string[] {
   const features = new Set<string>();
   words.forEach((word, i) => {
     features.add(`w:${word}`);
@@ -61,17 +65,18 @@ export class NgramClassifier {
     private readonly vocabulary: ReadonlyMap<string, number>,
     private readonly weights: Float32Array,
     private readonly bias: Float32Array,
+    private readonly extra: ExtraFeatures | undefined,
   ) {}
 
   /** Why: deterministic training (seeded order) so the same data always gives the same model. */
-  static train(examples: readonly LabelledText[]): NgramClassifier {
+  static train(examples: readonly LabelledText[], extra?: ExtraFeatures): NgramClassifier {
     const labels = [...new Set(examples.map((e) => e.label))];
     const vocabulary = new Map<string, number>();
     const items = examples.map((e) => ({
-      features: Int32Array.from(ngramFeatures(e.text, e.group), (f) => vocabulary.get(f) ?? vocabulary.set(f, vocabulary.size).size - 1),
+      features: Int32Array.from(ngramFeatures(e.text, e.group, extra), (f) => vocabulary.get(f) ?? vocabulary.set(f, vocabulary.size).size - 1),
       label: labels.indexOf(e.label),
     }));
-    const model = new NgramClassifier(labels, vocabulary, new Float32Array(vocabulary.size * labels.length), new Float32Array(labels.length));
+    const model = new NgramClassifier(labels, vocabulary, new Float32Array(vocabulary.size * labels.length), new Float32Array(labels.length), extra);
     model.fit(items);
     return model;
   }
@@ -82,20 +87,20 @@ export class NgramClassifier {
     return { labels: [...this.labels], vocabulary: [...this.vocabulary.keys()], weights: weights.toString('base64'), bias: [...this.bias] };
   }
 
-  /** Why: reads a saved model back; a file of another shape is refused rather than half used. */
-  static fromData(data: NgramModelData): NgramClassifier {
+  /** Why: reads a saved model back (with the extra features it was trained with); a file of another shape is refused. */
+  static fromData(data: NgramModelData, extra?: ExtraFeatures): NgramClassifier {
     const bytes = Buffer.from(data.weights, 'base64');
     const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     if (weights.length !== data.vocabulary.length * data.labels.length || data.bias.length !== data.labels.length) {
       throw new Error('saved n-gram model has an inconsistent shape');
     }
     const vocabulary = new Map(data.vocabulary.map((feature, index) => [feature, index]));
-    return new NgramClassifier(data.labels, vocabulary, weights, Float32Array.from(data.bias));
+    return new NgramClassifier(data.labels, vocabulary, weights, Float32Array.from(data.bias), extra);
   }
 
   /** Why: the probability of every label, best first. */
   classify(text: string, group?: string): Array<{ label: string; score: number }> {
-    const all = ngramFeatures(text, group);
+    const all = ngramFeatures(text, group, this.extra);
     const features = all.flatMap((f) => {
       const index = this.vocabulary.get(f);
       return index === undefined ? [] : [index];

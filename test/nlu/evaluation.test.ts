@@ -1,4 +1,5 @@
 import { LANGUAGES } from '../../src/core/languages';
+import { ConceptLexicon } from '../../src/nlu/concept-lexicon';
 import { loadCorpus, type Example } from '../../src/nlu/corpus';
 import { defaultDataDir } from '../../src/nlu/data-dir';
 import { evaluate, languageIdAccuracy, ratio, type EvaluationReport } from '../../src/nlu/evaluate';
@@ -7,19 +8,20 @@ import { normalizeText } from '../../src/nlu/normalize';
 
 /**
  * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`).
- * The issue's targets are 95 % overall and 90 % in every language. On 27 November 2026 the data grew from
- * 13,239 to 30,342 phrases (after de-duplication) written to be varied, with no one-word near-copies; all
- * five folds give 90.4 % overall, 88.1 % (ar) to 91.7 % (nl) per language, language identification
- * 99.4 %: only the language-identification target holds. This fold measures 90.6 % overall and 88.1 %
- * in Ukrainian, its weakest language; the floors sit just under that to catch regressions.
+ * The issue's targets are 95 % overall and 90 % in every language. With the concept lexicon
+ * (nlu/concepts, 27 November 2026) all five folds give 91.9 % overall, 90.1 % (ar) to 93.1 % (nl) per
+ * language, language identification 99.4 %: the per-language and language-identification targets hold,
+ * the overall one does not. This fold measures 91.9 % overall and 90.3 % in Ukrainian, its weakest
+ * language; the floors sit just under that to catch regressions.
  */
-const FLOORS = { overall: 0.895, perLanguage: 0.87, languageId: 0.98, languageIdCoverage: 0.9 };
+const FLOORS = { overall: 0.91, perLanguage: 0.895, languageId: 0.98, languageIdCoverage: 0.9 };
 
 describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => {
   let report: EvaluationReport;
 
   beforeAll(async () => {
-    report = await evaluate(loadCorpus(defaultDataDir()), { folds: 5, runFolds: 1 });
+    const dataDir = defaultDataDir();
+    report = await evaluate(loadCorpus(dataDir), { folds: 5, runFolds: 1, concepts: ConceptLexicon.load(dataDir) });
   }, 240_000);
 
   it('classifies held-out intents above the floors, overall and in every language', () => {

@@ -6,10 +6,12 @@ import type { Nlu } from '../../src/core/nlu';
 import { createNlu } from '../../src/nlu/create-nlu';
 import { defaultDataDir } from '../../src/nlu/data-dir';
 
-/** A short hash of the training data, so checkouts with different data never overwrite each other's model. */
+/** A short hash of the training data and the concept lexicon, so checkouts with different data never overwrite each other's model. */
 function nluDataHash(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+  for (const folder of [dir, path.join(dir, 'concepts')].filter((f) => fs.existsSync(f))) {
+    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) hash.update(file).update(fs.readFileSync(path.join(folder, file)));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
