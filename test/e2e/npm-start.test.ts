@@ -30,7 +30,8 @@ async function npmStart(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; 
 
 /** Stops the whole process group (npm, node and the database server) as a service manager would. */
 async function stop(started: { child: ChildProcess; output: () => string }): Promise<void> {
-  const exited = new Promise<void>((resolve) => started.child.once('exit', () => resolve()));
+  // 'close', not 'exit': npm may exit first, and node's last lines arrive until the pipes it shares close.
+  const exited = new Promise<void>((resolve) => started.child.once('close', () => resolve()));
   process.kill(-(started.child.pid as number), 'SIGTERM');
   await exited;
   expect(started.output()).toContain('Stopping (SIGTERM)');
