@@ -14,7 +14,7 @@ async function npmStart(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; 
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 180 s:\n${output}`)), 180_000);
+    const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 300 s:\n${output}`)), 300_000);
     const check = (): void => {
       const match = /Web chat: (http:\/\/\S+?)\/?\s/.exec(output);
       if (match?.[1]) {
@@ -57,5 +57,5 @@ describe('npm start on a fresh machine', () => {
     expect(answer.map((m) => m.text).join('\n')).toContain('Het Digipunt is open op deze momenten');
     await stop(second);
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 420_000);
+  }, 600_000);
 });

@@ -8,13 +8,13 @@ import { normalizeText } from '../../src/nlu/normalize';
 
 /**
  * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`).
- * The issue's targets are 95 % overall and 90 % in every language. With the concept lexicon
- * (nlu/concepts, 27 November 2026) all five folds give 91.9 % overall, 90.1 % (ar) to 93.1 % (nl) per
- * language, language identification 99.4 %: the per-language and language-identification targets hold,
- * the overall one does not. This fold measures 91.9 % overall and 90.3 % in Ukrainian, its weakest
- * language; the floors sit just under that to catch regressions.
+ * The issue's targets are 95 % overall and 90 % in every language. On 27 November 2026, with the concept
+ * lexicon (nlu/concepts) and 54,741 phrases after de-duplication, all five folds give 93.4 % overall,
+ * 91.5 % (ar) to 94.1 % per language, language identification 99.2 %: the per-language and
+ * language-identification targets hold, the overall one does not. This fold measures 93.5 % overall and
+ * 91.7 % in Arabic, its weakest language; the floors sit just under that to catch regressions.
  */
-const FLOORS = { overall: 0.91, perLanguage: 0.895, languageId: 0.98, languageIdCoverage: 0.9 };
+const FLOORS = { overall: 0.93, perLanguage: 0.91, languageId: 0.98, languageIdCoverage: 0.9 };
 
 describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => {
   let report: EvaluationReport;
@@ -22,7 +22,7 @@ describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => 
   beforeAll(async () => {
     const dataDir = defaultDataDir();
     report = await evaluate(loadCorpus(dataDir), { folds: 5, runFolds: 1, concepts: ConceptLexicon.load(dataDir) });
-  }, 240_000);
+  }, 420_000);
 
   it('classifies held-out intents above the floors, overall and in every language', () => {
     expect(ratio(report.intent)).toBeGreaterThanOrEqual(FLOORS.overall);

@@ -26,7 +26,7 @@ const CASES: ReadonlyArray<[Language, string, IntentName]> = [
   ['tr', 'laptopum bozuldu ne yapcam', 'loan_problem'],
   ['tr', 'OGLUM ICIN LAPTOP BASVURUSU YAPCAM', 'loan_apply'],
   ['tr', 'cok tesekkur ederim abla', 'thanks'],
-  ['tr', 'calisma saatleriniz nedir', 'faq_hours'],
+  ['tr', 'persembe kacta kapaniyorsunuz', 'faq_hours'],
   ['ar', 'السلام عليكم خويا بغيت نسلف لابتوب عافاك', 'loan_apply'],
   ['ar', 'شكرااا بزاف اختي على المساعدة', 'thanks'],
   ['ar', 'فين كاين العنوان ديالكم', 'faq_location'],
