@@ -11,7 +11,7 @@ import { normalizeText } from './normalize';
 
 /** Arabic writes و ف ب ل ك and the article ال onto the next word; the lexicon lists bare words. */
 const ARABIC_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
-/** A stem ("ноутбук*") shorter than this would also match unrelated words. */
+/** Stems ("ноутбук*") are indexed by this many first letters; a shorter one counts as a whole word. */
 const MIN_STEM_LETTERS = 3;
 
 interface LanguageLexicon {
@@ -30,12 +30,7 @@ export class ConceptLexicon {
     readonly source: string,
   ) {}
 
-  /** Why: data folders without concepts/ (test fixtures) train on the phrases alone. */
-  static empty(): ConceptLexicon {
-    return new ConceptLexicon(new Map(), '');
-  }
-
-  /** Why: reads nlu/concepts/<lng>.json for every language that has one; a malformed file stops start-up. */
+  /** Why: reads nlu/concepts/<lng>.json for every language that has one (none in test fixtures); a malformed file stops start-up. */
   static load(dataDir: string): ConceptLexicon {
     const byLanguage = new Map<Language, LanguageLexicon>();
     const sources: string[] = [];
@@ -67,8 +62,8 @@ export class ConceptLexicon {
   }
 }
 
-/** Why: a typo in a concept file must name the file and the concept, not fail later in training. */
-export function parseConceptFile(json: unknown, source: string): Map<string, string[]> {
+/** A typo in a concept file must name the file and the concept, not fail later in training. */
+function parseConceptFile(json: unknown, source: string): Map<string, string[]> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${source}: expected an object of concept → words`);
   const concepts = new Map<string, string[]>();
   for (const [concept, words] of Object.entries(json)) {
