@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import { findFreePort } from '../../src/storage/local-server';
+import { testNluModelFile } from '../support/nlu-model';
 import { WebChatClient } from '../support/webchat-client';
 
 /** Runs `npm start` as a newcomer would, without MONGODB_URI, and waits for the URL it prints. */
@@ -40,6 +41,9 @@ async function stop(started: { child: ChildProcess; output: () => string }): Pro
 describe('npm start on a fresh machine', () => {
   test('starts the embedded database, prints the web chat URL, answers, and resumes after a restart', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'digipunt-start-'));
+    // The model the global setup trained (same data, same file format): training at start-up takes minutes and is
+    // covered there; this test is about the database, the URL and the restart.
+    fs.copyFileSync(testNluModelFile(), path.join(dataDir, 'nlu-model.json'));
     const env = { PORT: String(await findFreePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
 
     const first = await npmStart(env);
