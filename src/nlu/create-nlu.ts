@@ -21,7 +21,7 @@ export interface CreateNluOptions {
 }
 
 /** Bump when features or model shapes change, so an old saved model is retrained instead of misread. */
-const MODEL_FORMAT = 6;
+const MODEL_FORMAT = 7;
 
 interface SavedModel {
   dataHash: string;

@@ -9,11 +9,12 @@ import { normalizeText } from './normalize';
 
 const EPOCHS = 30;
 const LEARNING_RATE = 2;
-const L2 = 1e-3;
+/** Weight decay; on one held-out fold of 120k phrases (this model alone) 1e-3, 5e-4 and 2.5e-4 gave 94.82, 94.94 and 94.83 %. */
+const L2 = 5e-4;
 const SEED = 7;
 /** Updates this small change nothing measurable; skipping them makes training several times faster. */
 const MIN_GRADIENT = 1e-3;
-/** A feature seen in one phrase only is a fact about that phrase: dropping those halves the model at no measured cost. */
+/** A feature seen in one phrase only is a fact about that phrase: dropping those halves the model for < 0.1 point (5-fold 93.48 → 93.40 %). */
 const MIN_FEATURE_COUNT = 2;
 
 /** Why: evidence from outside the phrases (word meanings), computed from the normalised words and the group. */
@@ -24,9 +25,11 @@ export function ngramFeatures(text: string, group?: string, extra?: ExtraFeature
   const words = normalizeText(text).split(' ').filter((w) => w !== '');
   const extras = extra?.(words, group) ?? [];
   // Words, word pairs and extras are learnt shared and per group; character n-grams only shared (half the cost, same accuracy).
-  const shared = [...plainNgramFeatures(words), ...extras];
-  const specific = shared.filter((f) => f.startsWith('w:') || f.startsWith('b:') || extras.includes(f));
-  return group === undefined ? shared : [...shared, ...specific.map((f) => `${group}|${f}`)];
+  const plain = plainNgramFeatures(words);
+  const shared = [...plain, ...extras];
+  if (group === undefined) return shared;
+  const specific = [...plain.filter((f) => f.startsWith('w:') || f.startsWith('b:')), ...extras];
+  return [...shared, ...specific.map((f) => `${group}|${f}`)];
 }
 
 function plainNgramFeatures(words: readonly string[]): string[] {
@@ -109,11 +112,13 @@ export class NgramClassifier {
   /** Why: the probability of every label, best first. */
   classify(text: string, group?: string): Array<{ label: string; score: number }> {
     const all = ngramFeatures(text, group, this.extra);
-    const features = all.flatMap((f) => {
+    const features = new Int32Array(all.length);
+    let known = 0;
+    for (const f of all) {
       const index = this.vocabulary.get(f);
-      return index === undefined ? [] : [index];
-    });
-    const probabilities = this.probabilities(Int32Array.from(features), all.length);
+      if (index !== undefined) features[known++] = index;
+    }
+    const probabilities = this.probabilities(features.subarray(0, known), all.length);
     return this.labels
       .map((label, i) => ({ label, score: probabilities[i] ?? 0 }))
       .sort((a, b) => b.score - a.score);
