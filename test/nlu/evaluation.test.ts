@@ -9,12 +9,12 @@ import { normalizeText } from '../../src/nlu/normalize';
 /**
  * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`).
  * The issue's targets are 95 % overall and 90 % in every language. On 27 November 2026, with the concept
- * lexicon (nlu/concepts) and 54,741 phrases after de-duplication, all five folds give 93.4 % overall,
- * 91.5 % (ar) to 94.1 % per language, language identification 99.2 %: the per-language and
- * language-identification targets hold, the overall one does not. This fold measures 93.5 % overall and
- * 91.7 % in Arabic, its weakest language; the floors sit just under that to catch regressions.
+ * lexicon (nlu/concepts) and 139,390 phrases after de-duplication, all five folds give 94.9 % overall,
+ * 92.9 % (ar) to 95.8 % per language, language identification 98.8 %: the per-language and
+ * language-identification targets hold, the overall one does not. The floors sit under this fold's
+ * figures to catch regressions.
  */
-const FLOORS = { overall: 0.93, perLanguage: 0.91, languageId: 0.98, languageIdCoverage: 0.9 };
+const FLOORS = { overall: 0.94, perLanguage: 0.92, languageId: 0.98, languageIdCoverage: 0.9 };
 
 describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => {
   let report: EvaluationReport;
@@ -22,7 +22,7 @@ describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => 
   beforeAll(async () => {
     const dataDir = defaultDataDir();
     report = await evaluate(loadCorpus(dataDir), { folds: 5, runFolds: 1, concepts: ConceptLexicon.load(dataDir) });
-  }, 420_000);
+  }, 900_000);
 
   it('classifies held-out intents above the floors, overall and in every language', () => {
     expect(ratio(report.intent)).toBeGreaterThanOrEqual(FLOORS.overall);

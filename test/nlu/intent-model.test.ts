@@ -8,10 +8,10 @@ const NLPJS_THRESHOLD = 0.5;
 describe('NlpJsIntentModel', () => {
   let model: NlpJsIntentModel;
 
-  // Training nlp.js on the full data takes about a minute alone, longer beside other test workers.
+  // Training nlp.js on the full data takes a few minutes, longer beside other test workers.
   beforeAll(async () => {
     model = await NlpJsIntentModel.train(dedupe(loadCorpus(defaultDataDir())));
-  }, 300_000);
+  }, 600_000);
 
   it.each([
     ['nl', 'kunde mij helpen'],
