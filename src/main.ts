@@ -111,6 +111,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
     features.forEach((feature) => feature.registerActions?.(actions));
     flows = loadFlowRegistry(config.paths.dialogs, { hasAction: (n) => actions.has(n), hasChoiceProvider: (n) => actions.hasChoices(n), hasText: (k) => translator.has('nl', k) });
   } catch (error) {
+    metrics.close();
     await connection.close().catch(() => undefined);
     throw error;
   }
@@ -157,6 +158,7 @@ export async function createApp(config: Config, uri: string, overrides: AppOverr
       await turns.drain();
       for (const feature of features) await feature.close?.();
       await connection.close();
+      metrics.close();
     },
   };
 }

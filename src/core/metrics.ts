@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
+import { registerProcessMetrics, type ProcessMetrics } from './process-metrics';
 import type { OutcomeRecorder, QuestionOutcome } from './turn/clarification';
 import type { TurnObserver } from './turn/turn-runner';
 
@@ -9,9 +10,10 @@ export class AppMetrics implements TurnObserver, OutcomeRecorder {
   private readonly latency: Histogram<'channel'>;
   private readonly errors: Counter<'code'>;
   private readonly outcomes: Counter<'outcome' | 'channel'>;
+  private readonly process: ProcessMetrics;
 
-  constructor(options: { defaultMetrics?: boolean } = {}) {
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+  constructor() {
+    this.process = registerProcessMetrics(this.registry);
     this.turns = new Counter({ name: 'digipunt_turns_total', help: 'Turns handled, by channel and outcome (ok, duplicate, error)', labelNames: ['channel', 'outcome'], registers: [this.registry] });
     this.latency = new Histogram({
       name: 'digipunt_turn_duration_seconds',
@@ -38,6 +40,11 @@ export class AppMetrics implements TurnObserver, OutcomeRecorder {
 
   recordOutcome(outcome: QuestionOutcome, channel: string): void {
     this.outcomes.inc({ outcome, channel });
+  }
+
+  /** Ends the event-loop monitor, so a closed app leaves nothing running (or held in memory) behind. */
+  close(): void {
+    this.process.stop();
   }
 
   /** Counts an error outside a turn (an HTTP request that failed), by catalogue code. */

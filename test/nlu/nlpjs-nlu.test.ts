@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Nlu } from '../../src/core/nlu';
@@ -24,13 +24,18 @@ describe('NlpJsNlu (trained from nlu/*.json)', () => {
   });
 
   it('says it is training before it trains, then that it is ready; the next start loads the saved model', async () => {
-    const modelFile = path.join(mkdtempSync(path.join(tmpdir(), 'digipunt-nlu-')), 'model.json');
-    const first: string[] = [];
-    await createNlu({ dataDir: fixture, modelFile, log: (line) => first.push(line) });
-    expect(first).toEqual([expect.stringMatching(/^nlu: training \d languages, \d+ utterances \(once; the model is saved for the next start\)$/), expect.stringMatching(/^nlu: trained /)]);
-    const second: string[] = [];
-    await createNlu({ dataDir: fixture, modelFile, log: (line) => second.push(line) });
-    expect(second).toEqual([expect.stringMatching(/^nlu: loaded /)]);
+    const folder = mkdtempSync(path.join(tmpdir(), 'digipunt-nlu-'));
+    const modelFile = path.join(folder, 'model.json');
+    try {
+      const first: string[] = [];
+      await createNlu({ dataDir: fixture, modelFile, log: (line) => first.push(line) });
+      expect(first).toEqual([expect.stringMatching(/^nlu: training \d languages, \d+ utterances \(once; the model is saved for the next start\)$/), expect.stringMatching(/^nlu: trained /)]);
+      const second: string[] = [];
+      await createNlu({ dataDir: fixture, modelFile, log: (line) => second.push(line) });
+      expect(second).toEqual([expect.stringMatching(/^nlu: loaded /)]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it.each([
