@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isIntentName, type IntentName } from '../core/intents';
 import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../core/languages';
@@ -40,13 +41,26 @@ export function loadCorpus(dataDir: string): Example[] {
   return present.flatMap((language) => loadLanguageFile(dataDir, language));
 }
 
+/**
+ * Why: a saved model is reused only for the data it was trained on. Hashing the files' bytes (phrases and
+ * concepts) needs no parsing, so loading a saved model does not read every phrase; a reformatted file retrains.
+ */
+export function nluDataFingerprint(dataDir: string): string {
+  const hash = createHash('sha256');
+  for (const folder of [dataDir, join(dataDir, 'concepts')].filter((f) => existsSync(f))) {
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) hash.update(file).update(readFileSync(join(folder, file)));
+  }
+  return hash.digest('hex');
+}
+
 /** Why: the same phrase twice (after normalisation) would leak between train and test folds. */
 export function dedupe(examples: readonly Example[]): Example[] {
   const seen = new Set<string>();
   const result: Example[] = [];
   for (const example of examples) {
-    const key = `${example.language}\u0000${normalizeText(example.text)}`;
-    if (normalizeText(example.text) === '' || seen.has(key)) continue;
+    const normalized = normalizeText(example.text);
+    const key = `${example.language}\u0000${normalized}`;
+    if (normalized === '' || seen.has(key)) continue;
     seen.add(key);
     result.push(example);
   }

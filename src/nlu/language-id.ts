@@ -1,7 +1,7 @@
 import { Language as NlpjsLanguageGuesser } from '@nlpjs/language';
 import type { LanguageGuess } from '../core/nlu';
 import type { Example } from './corpus';
-import { LatinLanguageModel, type WordForms } from './language-model';
+import { LatinLanguageModel, type LatinLanguageModelData, type WordForms } from './language-model';
 import { normalizeForLanguageId, normalizeText } from './normalize';
 import { arabicScriptLanguage, cyrillicLanguage, dominantScript, hasTurkishLetters } from './script';
 
@@ -14,6 +14,12 @@ const FOREIGN_MARGIN = 0.1;
 /** Languages residents of Aalst write that we do not support; nlp.js picks among these and ours. */
 const FOREIGN_CANDIDATES = ['de', 'es', 'it', 'pt', 'pl', 'ro', 'sq', 'so', 'hu', 'cs', 'sk', 'hr', 'sl', 'lt'];
 const NO_EVIDENCE: LanguageGuess = { code: null, score: 0 };
+
+/** The identifier as saved in the model file: the Latin-script languages and their counts. */
+export interface LanguageIdentifierData {
+  latin: string[];
+  model: LatinLanguageModelData;
+}
 
 /** Splits a message into words in both forms; digits are no language evidence. */
 function wordsOf(text: string): WordForms[] {
@@ -72,6 +78,16 @@ export class LanguageIdentifier {
       if (dominantScript(example.text).script === 'latin') model.add(example.language, wordsOf(example.text));
     }
     return new LanguageIdentifier(model, latinLanguages);
+  }
+
+  /** Why: training re-reads every phrase (half of a start-up's CPU); the model file keeps the result instead. */
+  toData(): LanguageIdentifierData {
+    return { latin: [...this.supportedLatin], model: this.model.toData() };
+  }
+
+  /** Why: reads a saved identifier back; it identifies exactly as the one that was saved. */
+  static fromData(data: LanguageIdentifierData): LanguageIdentifier {
+    return new LanguageIdentifier(LatinLanguageModel.fromData(data.model), data.latin);
   }
 
   /** Why: the port's language guess: script first, then the word/n-gram model, then nlp.js for foreign text. */

@@ -8,6 +8,9 @@ const WORD_SMOOTHING = 0.3;
 const NGRAM_SMOOTHING = 0.5;
 const NGRAM_WEIGHT = 1.5;
 
+/** Per-language feature counts as saved in the model file (totals and vocabulary follow from them). */
+export type CountsData = Record<string, Record<string, number>>;
+
 /** Per-language counts of one kind of feature. */
 class Counts {
   readonly byLanguage = new Map<string, Map<string, number>>();
@@ -20,6 +23,25 @@ class Counts {
     counts.set(feature, (counts.get(feature) ?? 0) + 1);
     this.totals.set(language, (this.totals.get(language) ?? 0) + 1);
     this.vocabulary.add(feature);
+  }
+
+  toData(): CountsData {
+    return Object.fromEntries([...this.byLanguage].map(([language, counts]) => [language, Object.fromEntries(counts)]));
+  }
+
+  static fromData(data: CountsData): Counts {
+    const counts = new Counts();
+    for (const [language, features] of Object.entries(data)) {
+      const map = new Map(Object.entries(features));
+      counts.byLanguage.set(language, map);
+      let total = 0;
+      for (const [feature, count] of map) {
+        total += count;
+        counts.vocabulary.add(feature);
+      }
+      counts.totals.set(language, total);
+    }
+    return counts;
   }
 
   logProbability(language: string, feature: string, smoothing: number): number {
@@ -45,11 +67,32 @@ export interface WordForms {
   accented: string;
 }
 
+/** The language model as saved beside the intent model, so a start-up loads counts instead of re-reading every phrase. */
+export interface LatinLanguageModelData {
+  words: CountsData;
+  ngrams: CountsData;
+}
+
 /** Why: scores Latin-script text per supported language with evidence that abstains on shared words. */
 export class LatinLanguageModel {
-  private readonly words = new Counts();
-  private readonly ngrams = new Counts();
   private readonly languages = new Set<string>();
+
+  constructor(
+    private readonly words = new Counts(),
+    private readonly ngrams = new Counts(),
+  ) {
+    for (const language of words.byLanguage.keys()) this.languages.add(language);
+  }
+
+  /** Why: what the saved model file keeps of the language model. */
+  toData(): LatinLanguageModelData {
+    return { words: this.words.toData(), ngrams: this.ngrams.toData() };
+  }
+
+  /** Why: reads the saved counts back; the scores equal those of the model that was saved. */
+  static fromData(data: LatinLanguageModelData): LatinLanguageModel {
+    return new LatinLanguageModel(Counts.fromData(data.words), Counts.fromData(data.ngrams));
+  }
 
   /** Why: learns from one training utterance (its words already split in both forms). */
   add(language: string, words: readonly WordForms[]): void {

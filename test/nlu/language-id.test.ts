@@ -36,4 +36,12 @@ describe('LanguageIdentifier', () => {
   ])('names the unsupported language of "%s" (%s)', (text, code) => {
     expect(identifier.identify(text).code).toBe(code);
   });
+
+  it('identifies every phrase the same after a save and a load of the model file (a start-up loads it instead of training)', () => {
+    const examples = dedupe(loadCorpus(defaultDataDir()));
+    const loaded = LanguageIdentifier.fromData(JSON.parse(JSON.stringify(identifier.toData())) as ReturnType<LanguageIdentifier['toData']>);
+    const sample = examples.filter((_, index) => index % 20 === 0).map((e) => e.text).concat(['kunde gij mij helpen', 'ich möchte einen Laptop', 'ok merci']);
+    const differing = sample.filter((text) => JSON.stringify(loaded.identify(text)) !== JSON.stringify(identifier.identify(text)));
+    expect(differing).toEqual([]);
+  });
 });
