@@ -8,10 +8,10 @@ const NLPJS_THRESHOLD = 0.5;
 describe('NlpJsIntentModel', () => {
   let model: NlpJsIntentModel;
 
-  // Training nlp.js on the full data takes a few minutes, longer beside other test workers.
+  // The cases are Dutch and English: training on those two files alone takes a third of the time of all six.
   beforeAll(async () => {
-    model = await NlpJsIntentModel.train(dedupe(loadCorpus(defaultDataDir())));
-  }, 600_000);
+    model = await NlpJsIntentModel.train(dedupe(loadCorpus(defaultDataDir())).filter((e) => e.language === 'nl' || e.language === 'en'));
+  }, 300_000);
 
   it.each([
     ['nl', 'kunde mij helpen'],
