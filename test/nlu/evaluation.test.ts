@@ -7,14 +7,13 @@ import { stratifiedFolds } from '../../src/nlu/kfold';
 import { normalizeText } from '../../src/nlu/normalize';
 
 /**
- * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`).
- * The issue's targets are 95 % overall and 90 % in every language. On 27 November 2026, with the concept
- * lexicon (nlu/concepts) and 139,390 phrases after de-duplication, all five folds give 94.9 % overall,
- * 92.9 % (ar) to 95.8 % per language, language identification 98.8 %: the per-language and
- * language-identification targets hold, the overall one does not. The floors sit under this fold's
- * figures to catch regressions.
+ * Floors for one held-out fold of five (the full 5-fold run is `npm run nlu:eval`): the issue's targets,
+ * 95 % overall, 98 % language identification, and 90 % in every language (held at 93 %, under Arabic's
+ * figure, to catch a regression there). On 27 November 2026, with the concept lexicon (nlu/concepts) and
+ * 162,977 phrases after de-duplication, all five folds give 95.1 % overall, 93.5 % (ar) to 95.9 % per
+ * language, language identification 98.7 %; this fold gives 95.2 %, 93.7 % (ar) and 98.7 %.
  */
-const FLOORS = { overall: 0.94, perLanguage: 0.92, languageId: 0.98, languageIdCoverage: 0.9 };
+const FLOORS = { overall: 0.95, perLanguage: 0.93, languageId: 0.98, languageIdCoverage: 0.9 };
 
 describe('held-out evaluation (stratified k-fold on de-duplicated data)', () => {
   let report: EvaluationReport;
