@@ -7,10 +7,10 @@ export interface ProcessMetrics {
 }
 
 /**
- * Why: prom-client's default set starts an event-loop monitor and a GC observer that nothing can stop,
- * and the monitor keeps the async context it was made in (with everything reachable from it) for the
- * life of the process: each closed app stayed in memory. These are the process figures we watch,
- * under prom-client's names, and stop() ends the monitor.
+ * Why: prom-client's default set starts an event-loop monitor and a GC observer that nothing can stop;
+ * together they keep the async context they were made in (with everything reachable from it) for the
+ * life of the process, so each closed app stayed in memory. These are the process figures we watch,
+ * under prom-client's names, without a GC observer; stop() ends the monitor.
  */
 export function registerProcessMetrics(registry: Registry): ProcessMetrics {
   const delay = monitorEventLoopDelay({ resolution: 10 });
